@@ -1,0 +1,130 @@
+"""The ``jinlin`` command line. Each command is a few lines that import lazily and call a
+library function; every error is a :class:`~generator.errors.JinlinError` printed in
+Chinese, never a traceback."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from generator.errors import JinlinError
+
+CONTENT_OPTION = click.option(
+    "--content", "content_dir", default="content", show_default=True,
+    type=click.Path(file_okay=False, path_type=str), help="内容文件夹",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="jinlin", message="jinlin %(version)s")
+def cli() -> None:
+    """近邻党建静态发布系统：检查内容、生成网站和工作简报。"""
+
+
+@cli.command()
+@CONTENT_OPTION
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="输出格式")
+def check(content_dir: str, fmt: str) -> None:
+    """检查全部内容，一次列出所有错误和警告。"""
+    from generator.commands.check import run_check
+
+    sys.exit(run_check(content_dir, fmt))
+
+
+@cli.command()
+@CONTENT_OPTION
+def stats(content_dir: str) -> None:
+    """列出关键数字（由记录统计或在 figures.yml 中公布）。"""
+    from generator.commands.stats import run_stats
+
+    run_stats(content_dir)
+
+
+@cli.command()
+@click.argument("kind")
+@click.option("--title", default="", help="标题或名称（用于生成拼音编号）")
+@click.option("--date", "date_text", default="", help="日期 YYYY-MM-DD（默认今天）")
+@CONTENT_OPTION
+def new(kind: str, title: str, date_text: str, content_dir: str) -> None:
+    """新建一条记录：在正确位置写出带注释的模板，绝不覆盖已有文件。"""
+    from generator.commands.new import run_new
+
+    run_new(kind, title, date_text, content_dir)
+
+
+@cli.command()
+@click.option("--output", default="schemas", show_default=True, help="输出文件夹")
+def schemas(output: str) -> None:
+    """生成编辑器用的 JSON Schema（提供字段补全和中文说明）。"""
+    from generator.schemas import write_schemas
+
+    for path in write_schemas(Path(output)):
+        click.echo(f"已写出 {path}")
+
+
+@cli.command()
+@CONTENT_OPTION
+@click.option("--site-dir", default="site", show_default=True, help="网站输出文件夹")
+@click.option("--clean", is_flag=True, help="忽略缓存，全部重新生成")
+@click.option("--no-pdf", is_flag=True, help="不生成工作简报 PDF")
+def build(content_dir: str, site_dir: str, clean: bool, no_pdf: bool) -> None:
+    """生成网站（和工作简报 PDF）。失败时保留原来的网站不变。"""
+    from generator.commands.build import run_build
+
+    run_build(content_dir, site_dir, clean=clean, pdf=not no_pdf)
+
+
+@cli.command()
+@CONTENT_OPTION
+@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="预览地址")
+def serve(content_dir: str, dev_addr: str) -> None:
+    """本地预览：编辑内容后浏览器自动刷新；内容有错时页面上列出错误。"""
+    from generator.commands.build import run_serve
+
+    run_serve(content_dir, dev_addr)
+
+
+@cli.command()
+@click.argument("month")
+@CONTENT_OPTION
+@click.option("--output", default="", help="输出文件（默认 bulletins/简报-YYYY-MM.pdf）")
+@click.option("--edition", type=click.Choice(["archive", "print"]), default="archive",
+              show_default=True, help="archive 存档版（PDF/A）或 print 印刷版（出血、CMYK、PDF/X）")
+def bulletin(month: str, content_dir: str, output: str, edition: str) -> None:
+    """生成某月的工作简报 PDF，例如 jinlin bulletin 2026-10。"""
+    from generator.commands.bulletin import run_bulletin
+
+    run_bulletin(month, content_dir, output, edition)
+
+
+def main() -> None:
+    """Entry point: run the CLI, turning any unexpected failure into a Chinese message."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("已中断。", err=True)
+        sys.exit(130)
+    except KeyboardInterrupt:
+        click.echo("已中断，网站文件夹保持不变。", err=True)
+        sys.exit(130)
+    except click.UsageError as exc:
+        exc.show()
+        sys.exit(2)
+    except JinlinError as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except OSError as exc:
+        click.echo(f"错误：文件操作失败：{exc.filename or ''} {exc.strerror or exc}", err=True)
+        sys.exit(1)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
+        click.echo(f"错误：内部错误（{type(exc).__name__}: {exc}）。请把这条信息告诉技术人员。", err=True)
+        sys.exit(70)
+
+
+if __name__ == "__main__":
+    main()

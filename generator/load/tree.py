@@ -1,0 +1,135 @@
+"""Walk a ``content/`` folder, parse every record file and validate it against its model.
+
+Every problem from every file is collected; nothing stops at the first mistake. A file
+that is in the wrong place is reported too, so that nothing staff wrote is silently
+ignored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from generator.errors import Problem, Severity
+from generator.load.messages import field_path, translate
+from generator.load.yamlfile import LocatedDocument, load_yaml_file
+from generator.model.base import Record
+from generator.model.kinds import KINDS, KINDS_BY_FOLDER, MEDIA_FOLDER, RecordKind
+
+IGNORED_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini", ".gitkeep"}
+
+
+@dataclass
+class LoadedTree:
+    """Records found in a content folder, by kind name, plus every problem met."""
+
+    records: dict[str, dict[str, Record]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    failed: set[tuple[str, str]] = field(default_factory=set)
+    """(kind, id) of files that exist but did not validate: references to them are not
+    reported again as missing."""
+
+
+def display_path(root: Path, shown_root: str, file: Path) -> str:
+    """How a file is named in messages: under the folder name the user gave."""
+    relative = file.relative_to(root).as_posix()
+    return f"{shown_root.rstrip('/')}/{relative}" if shown_root else relative
+
+
+def load_tree(root: Path, shown_root: str) -> LoadedTree:
+    """Load every record file below ``root``; ``shown_root`` prefixes paths in messages."""
+    tree = LoadedTree(records={kind.name: {} for kind in KINDS})
+    for file in _record_files(root, tree, shown_root):
+        relative = file.relative_to(root).as_posix()
+        shown = display_path(root, shown_root, file)
+        kind, match = _classify(relative)
+        if kind is None or match is None:
+            tree.problems.append(_misplaced(relative, shown))
+            continue
+        record = _load_record(file, shown, kind, tree.problems)
+        record_id = match.groupdict().get("id") or kind.name
+        if record is None:
+            tree.failed.add((kind.name, record_id))
+            continue
+        record._id = record_id
+        bucket = tree.records[kind.name]
+        if record_id in bucket:
+            other = bucket[record_id]._source.path
+            tree.problems.append(Problem(shown, 1, 1, f"编号“{record_id}”与 {other} 重复，请改一个文件名"))
+            continue
+        bucket[record_id] = record
+    for kind in KINDS:
+        if kind.required and not tree.records[kind.name]:
+            shown = f"{shown_root.rstrip('/')}/{kind.layout}" if shown_root else kind.layout
+            tree.problems.append(Problem(shown, 1, 1, f"缺少{kind.label}文件 {kind.layout}"))
+    return tree
+
+
+def _record_files(root: Path, tree: LoadedTree, shown_root: str) -> list[Path]:
+    files: list[Path] = []
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root)
+        if relative.parts[0] == MEDIA_FOLDER or any(p.startswith(".") for p in relative.parts):
+            continue
+        if path.is_dir() or path.name in IGNORED_NAMES or path.name.endswith("~"):
+            continue
+        if path.suffix == ".yml":
+            files.append(path)
+            continue
+        shown = display_path(root, shown_root, path)
+        if path.suffix == ".yaml":
+            tree.problems.append(Problem(shown, 1, 1, "扩展名请改为 .yml（现在是 .yaml，不会被读取）"))
+        else:
+            message = "这个文件不是 .yml 记录，不会被使用；照片等素材请放在 media/ 下"
+            tree.problems.append(Problem(shown, 1, 1, message, severity=Severity.WARNING))
+    return files
+
+
+def _classify(relative: str) -> tuple[RecordKind | None, Any]:
+    for kind in KINDS:
+        match = kind.match(relative)
+        if match:
+            return kind, match
+    return KINDS_BY_FOLDER.get(relative.split("/")[0]), None
+
+
+def _misplaced(relative: str, shown: str) -> Problem:
+    kind = KINDS_BY_FOLDER.get(relative.split("/")[0])
+    if kind is not None:
+        message = f"{kind.label}文件的位置或文件名不对，应为 {kind.layout}（文件名只用小写字母、数字和“-”）"
+    else:
+        folders = "、".join(sorted(KINDS_BY_FOLDER))
+        message = f"不认识的文件位置，记录只能放在 site.yml、scoring.yml、figures.yml 或这些文件夹中：{folders}"
+    return Problem(shown, 1, 1, message)
+
+
+def _load_record(file: Path, shown: str, kind: RecordKind, problems: list[Problem]) -> Record | None:
+    doc, found = load_yaml_file(file, shown)
+    problems.extend(found)
+    if doc is None:
+        return None
+    if not isinstance(doc.data, dict):
+        problems.append(doc.problem((), "文件内容应为若干行“字段: 值”"))
+        return None
+    try:
+        record = kind.model.model_validate(doc.data)
+    except ValidationError as exc:
+        problems.extend(_located(doc, kind, exc))
+        return None
+    record._source = doc
+    return record
+
+
+def _located(doc: LocatedDocument, kind: RecordKind, exc: ValidationError) -> list[Problem]:
+    located = []
+    for error in exc.errors(include_url=False):
+        loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        message, at_key = translate(kind.model, error)
+        value = error.get("input") if error["type"] != "missing" else None
+        if isinstance(value, dict | list):
+            value = None
+        located.append(doc.problem(loc, message, prefer_key=at_key, field=field_path(loc), value=value))
+    return located

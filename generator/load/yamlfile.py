@@ -1,0 +1,222 @@
+"""Read one YAML file safely and remember where every value came from.
+
+PyYAML's C composer gives a node tree with marks; we build plain Python values from it
+ourselves so that we can (a) refuse duplicate keys, (b) keep the line and column of every
+key and value, and (c) count alias expansions so that an alias bomb is refused at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import Problem
+
+try:  # the C loader is much faster; fall back quietly where libyaml is missing
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_NODES = 200_000
+MAX_ALIASES = 100
+
+PathKey = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """1-based line and column of a key or value in its file."""
+
+    line: int
+    column: int
+
+
+@dataclass(slots=True)
+class LocatedDocument:
+    """A parsed YAML document and the marks of each path in it.
+
+    ``values[path]`` is where the value at ``path`` starts, ``keys[path]`` where its key
+    is written (for mapping entries), so an unknown field points at the misspelt key.
+    """
+
+    path: str
+    data: Any
+    values: dict[PathKey, Mark] = field(default_factory=dict)
+    keys: dict[PathKey, Mark] = field(default_factory=dict)
+
+    def mark(self, loc: PathKey, *, prefer_key: bool = False) -> Mark:
+        """The mark of ``loc`` or of its nearest located ancestor."""
+        loc = tuple(loc)
+        while True:
+            table = (self.keys, self.values) if prefer_key else (self.values, self.keys)
+            for marks in table:
+                if loc in marks:
+                    return marks[loc]
+            if not loc:
+                return Mark(1, 1)
+            loc = loc[:-1]
+
+    def problem(self, loc: PathKey, message: str, **kwargs: Any) -> Problem:
+        """A problem located at ``loc`` in this document."""
+        mark = self.mark(loc, prefer_key=kwargs.pop("prefer_key", False))
+        field_name = kwargs.pop("field", None)
+        if field_name is None:
+            field_name = ".".join(str(p) for p in loc)
+        return Problem(self.path, mark.line, mark.column, message, field_name, **kwargs)
+
+
+class YamlProblem(Exception):
+    """Raised inside the builder; turned into a located :class:`Problem`."""
+
+    def __init__(self, message: str, mark: Mark) -> None:
+        super().__init__(message)
+        self.message = message
+        self.mark = mark
+
+
+def _mark(node: yaml.Node) -> Mark:
+    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Builder:
+    """Turns a composed node tree into Python values with marks and limits."""
+
+    def __init__(self, doc: LocatedDocument) -> None:
+        self.doc = doc
+        self.seen: set[int] = set()
+        self.nodes = 0
+        self.aliases = 0
+        self.constructor = yaml.constructor.SafeConstructor()
+        self.problems: list[Problem] = []
+
+    def build(self, node: yaml.Node, path: PathKey) -> Any:
+        self._count(node)
+        self.doc.values.setdefault(path, _mark(node))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _count(self, node: yaml.Node) -> None:
+        self.nodes += 1
+        if id(node) in self.seen and isinstance(node, yaml.CollectionNode):
+            self.aliases += 1
+            if self.aliases > MAX_ALIASES:
+                raise YamlProblem(f"别名（*引用）使用过多（超过 {MAX_ALIASES} 次），已拒绝读取", _mark(node))
+        self.seen.add(id(node))
+        if self.nodes > MAX_NODES:
+            raise YamlProblem(f"内容过大或别名嵌套过深（超过 {MAX_NODES} 个值），已拒绝读取", _mark(node))
+
+    def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise YamlProblem("不支持合并键“<<”，请直接写出每个字段", _mark(key_node))
+            key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, (str, int)) or isinstance(key, bool):
+                raise YamlProblem("字段名必须是简单的文字", _mark(key_node))
+            key = str(key)
+            if key in result:
+                # keep the first value, report the second: nothing is silently replaced
+                first = self.doc.keys[(*path, key)]
+                mark = _mark(key_node)
+                message = f"字段“{key}”重复出现（第一次在第 {first.line} 行），请删去其中一个"
+                self.problems.append(
+                    Problem(self.doc.path, mark.line, mark.column, message, ".".join(map(str, (*path, key))))
+                )
+                continue
+            self.doc.keys[(*path, key)] = _mark(key_node)
+            result[key] = self.build(value_node, (*path, key))
+        return result
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        try:
+            value = self.constructor.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, OverflowError) as exc:
+            raise YamlProblem(f"无法读取这个值：{node.value!r}", _mark(node)) from exc
+        if isinstance(value, dt.datetime):
+            return value.date() if value.time() == dt.time() and value.tzinfo is None else value
+        return value
+
+
+def _decode(raw: bytes, path: str) -> tuple[str | None, Problem | None]:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        try:
+            raw.decode("gb18030")
+            hint = "看起来是 GBK/GB18030 编码（Windows 记事本或 Excel 的“ANSI”格式）"
+        except UnicodeDecodeError:
+            hint = "不是 UTF-8 编码"
+        message = f"文件{hint}，请在编辑器中用“UTF-8”编码重新保存"
+        return None, Problem(path, line, column, message)
+
+
+def parse_yaml(text: str, path: str) -> tuple[LocatedDocument | None, list[Problem]]:
+    """Parse YAML text into a :class:`LocatedDocument`, or return located problems."""
+    doc = LocatedDocument(path=path, data=None)
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return None, [Problem(path, line, column, _yaml_message(exc))]
+    except yaml.YAMLError as exc:
+        return None, [Problem(path, 1, 1, f"YAML 格式错误：{exc}")]
+    if node is None:
+        return None, [Problem(path, 1, 1, "文件是空的")]
+    builder = _Builder(doc)
+    try:
+        doc.data = builder.build(node, ())
+    except YamlProblem as exc:
+        return None, [Problem(path, exc.mark.line, exc.mark.column, exc.message)]
+    except RecursionError:
+        return None, [Problem(path, 1, 1, "内容嵌套过深，已拒绝读取")]
+    return doc, builder.problems
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+    problem = (exc.problem or "").strip()
+    known = {
+        "mapping values are not allowed": "这里不能出现“:”——含冒号的文字请整体加引号",
+        "could not find expected ':'": "缺少“:”——每一行应写成“字段: 值”",
+        "found character '\\t' that cannot start any token": "不能用 Tab 键缩进，请改用空格",
+        "found undefined alias": "引用了不存在的锚点（*名称）",
+        "expected <block end>, but found '<block mapping start>'": "缩进不一致：同一层的字段要对齐",
+        "expected <block end>, but found '-'": "缩进不一致：列表项“-”要与同层字段对齐",
+        "found unexpected end of stream": "文件意外结束：引号或括号没有闭合",
+        "found unknown escape character": "双引号里有无法识别的反斜杠“\\”，请改用单引号",
+    }
+    for english, chinese in known.items():
+        if problem.startswith(english):
+            return f"YAML 格式错误：{chinese}"
+    if "expected" in problem and "block end" in problem:
+        return "YAML 格式错误：缩进不一致，请检查这一行和上一行的空格"
+    return f"YAML 格式错误：无法解析这一行（{problem or exc}）"
+
+
+def load_yaml_file(path: Path, display: str) -> tuple[LocatedDocument | None, list[Problem]]:
+    """Read ``path`` (shown to users as ``display``) with size and encoding checks."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            limit = MAX_FILE_BYTES // 1024 // 1024
+            return None, [Problem(display, 1, 1, f"文件过大（{size // 1024} KB，上限 {limit} MB）")]
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(display, 1, 1, f"无法读取文件：{exc.strerror or exc}")]
+    text, problem = _decode(raw, display)
+    if problem is not None:
+        return None, [problem]
+    assert text is not None
+    return parse_yaml(text, display)

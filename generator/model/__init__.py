@@ -1,0 +1,1 @@
+"""The model: typed records, references resolved, scores and figures derived."""

@@ -1,0 +1,54 @@
+"""The loaded content: every record by kind and id, with where it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.model.events import Activity, Meeting, MicroWish, RatingSheet
+from generator.model.organisation import Community, HelpGroup, PairedUnit, Person
+from generator.model.settings import DeclaredFigures, ScoringRules, SiteSettings
+
+
+@dataclass
+class Content:
+    """All records of one ``content/`` folder, keyed by id (file name without ``.yml``).
+
+    Activities and meetings are sorted newest first; ratings are keyed ``YYYY-MM/community``.
+    """
+
+    root: Path
+    site: SiteSettings
+    scoring: ScoringRules
+    figures: DeclaredFigures = field(default_factory=DeclaredFigures)
+    communities: dict[str, Community] = field(default_factory=dict)
+    units: dict[str, PairedUnit] = field(default_factory=dict)
+    groups: dict[str, HelpGroup] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    meetings: dict[str, Meeting] = field(default_factory=dict)
+    activities: dict[str, Activity] = field(default_factory=dict)
+    ratings: dict[str, RatingSheet] = field(default_factory=dict)
+    wishes: dict[str, MicroWish] = field(default_factory=dict)
+
+    @property
+    def media_root(self) -> Path:
+        return self.root / "media"
+
+    def months(self) -> list[str]:
+        """Every month (``YYYY-MM``) with an activity, meeting or rating, oldest first."""
+        found = {a.date.strftime("%Y-%m") for a in self.activities.values()}
+        found |= {m.date.strftime("%Y-%m") for m in self.meetings.values()}
+        found |= {r.month for r in self.ratings.values()}
+        return sorted(found)
+
+    def activities_in(self, month: str) -> list[Activity]:
+        """The month's activities, in date order."""
+        chosen = [a for a in self.activities.values() if a.date.strftime("%Y-%m") == month]
+        return sorted(chosen, key=lambda a: (a.date, a.id))
+
+    def meetings_in(self, month: str) -> list[Meeting]:
+        chosen = [m for m in self.meetings.values() if m.date.strftime("%Y-%m") == month]
+        return sorted(chosen, key=lambda m: (m.date, m.id))
+
+    def ratings_in(self, month: str) -> list[RatingSheet]:
+        return [r for key, r in sorted(self.ratings.items()) if r.month == month]

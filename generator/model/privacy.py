@@ -1,0 +1,72 @@
+"""Privacy rules that belong to the model: masking numbers and names.
+
+Government disclosure practice: phones ``138****1234``, ID numbers ``35**************3X``,
+bank cards ``6222 **** **** 1234``, names ``陈**`` or ``陈女士``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Literal
+
+ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])([1-9]\d{5})(?:19|20)\d{2}(?:0[1-9]|1[0-2])\d{2}\d{3}[\dXx](?![0-9A-Za-z])")
+MOBILE = re.compile(r"(?<!\d)(1[3-9]\d)[- ]?(\d{4})[- ]?(\d{4})(?!\d)")
+LANDLINE = re.compile(r"(?<!\d)(0\d{2,3})-(\d{7,8})(?!\d)")
+BANK_CARD = re.compile(r"(?<!\d)([3-6]\d{3})(?:[ -]?\d{4}){2,3}[ -]?(\d{1,4})(?!\d)")
+
+KIND_LABELS = {"id": "身份证号", "mobile": "手机号码", "landline": "固定电话", "bank": "银行卡号"}
+
+
+def find_numbers(text: str) -> Iterator[tuple[str, int, str]]:
+    """Yield (kind, offset, matched text) for each personal number in ``text``."""
+    taken: list[range] = []
+    for kind, pattern in (("id", ID_NUMBER), ("bank", BANK_CARD), ("mobile", MOBILE), ("landline", LANDLINE)):
+        for match in pattern.finditer(text):
+            span = range(match.start(), match.end())
+            if any(span.start < t.stop and t.start < span.stop for t in taken):
+                continue
+            taken.append(span)
+            yield kind, match.start(), match.group(0)
+
+
+def _mask(kind: str, found: str) -> str:
+    digits = re.sub(r"[ -]", "", found)
+    if kind == "id":
+        return digits[:2] + "*" * (len(digits) - 4) + digits[-2:]
+    if kind == "mobile":
+        return digits[:3] + "****" + digits[-4:]
+    if kind == "landline":
+        area, number = found.split("-", 1)
+        return f"{area}-" + "*" * (len(number) - 4) + number[-4:]
+    return digits[:4] + " **** **** " + digits[-4:]
+
+
+def mask_numbers(text: str) -> str:
+    """Replace phone, ID and bank-card numbers in free text by their masked forms."""
+    if not text:
+        return text
+    hits = sorted(find_numbers(text), key=lambda hit: hit[1], reverse=True)
+    for kind, offset, found in hits:
+        text = text[:offset] + _mask(kind, found) + text[offset + len(found):]
+    return text
+
+
+def mask_name(name: str, style: Literal["stars", "title"], gender: str | None) -> str:
+    """``陈**`` (stars) or ``陈女士``/``陈先生`` (title; stars when the gender is unknown).
+
+    Two-character compound surnames (欧阳, 司马 …) keep both characters.
+    """
+    name = name.strip()
+    if not name:
+        return "**"
+    surname = name[:2] if name[:2] in _COMPOUND_SURNAMES else name[:1]
+    if style == "title" and gender in ("男", "女"):
+        return surname + ("女士" if gender == "女" else "先生")
+    return surname + "*" * max(len(name) - len(surname), 1)
+
+
+_COMPOUND_SURNAMES = {
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文",
+    "司徒", "夏侯", "轩辕", "令狐", "钟离", "端木", "独孤", "南宫", "西门",
+}

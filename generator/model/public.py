@@ -1,0 +1,508 @@
+"""The public view: what the site, feeds, search, open data and bulletins may show.
+
+Privacy is applied here, once. Renderers receive a :class:`PublicView` and never the raw
+records, so a template cannot reach a phone number, an ID number, an address, a hardship
+category, a non-public person or a photo without consent: those values are not in it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from markupsafe import Markup
+
+from generator.model import figures as fig
+from generator.model.content import Content
+from generator.model.events import Activity, Meeting, MicroWish
+from generator.model.markup import plain_text, render_markdown
+from generator.model.organisation import Community, Person
+from generator.model.privacy import mask_name, mask_numbers
+from generator.model.ratings import BuildingScore, month_scores
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A link target: id and display name (the page is found from the kind)."""
+
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class PublicPhoto:
+    """A photo cleared for publishing; ``file`` is relative to ``content/media/``."""
+
+    file: str
+    caption: str
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where something happened, down to 楼栋 at most (never a street address)."""
+
+    community: Ref
+    street: str = ""
+    estate: Ref | None = None
+    building: Ref | None = None
+
+    @property
+    def label(self) -> str:
+        parts = [self.community.name, self.estate.name if self.estate else "",
+                 self.building.name if self.building else ""]
+        return "·".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class PublicActivity:
+    id: str
+    title: str
+    date: dt.date
+    type: str
+    place: Place
+    branch: str
+    units: tuple[Ref, ...]
+    groups: tuple[Ref, ...]
+    others: tuple[str, ...]
+    participants: int
+    beneficiaries: int
+    summary_html: Markup
+    summary_text: str
+    photos: tuple[PublicPhoto, ...]
+    meeting: Ref | None
+    wish: Ref | None
+    people: tuple[Ref, ...]
+    highlight: bool
+
+    @property
+    def month(self) -> str:
+        return self.date.strftime("%Y-%m")
+
+
+@dataclass(frozen=True)
+class PublicHonour:
+    title: str
+    month: str
+    citation: str
+
+
+@dataclass(frozen=True)
+class PublicPerson:
+    """A person cleared for the site; story and photo only with consent."""
+
+    id: str
+    name: str
+    political_status: str
+    place: Place
+    organisation: str
+    roles: tuple[str, ...]
+    honours: tuple[PublicHonour, ...]
+    service_hours: float
+    story_html: Markup
+    photo: PublicPhoto | None
+    groups: tuple[Ref, ...]
+
+
+@dataclass(frozen=True)
+class PublicDecision:
+    text: str
+    owner: str
+
+
+@dataclass(frozen=True)
+class PublicProblem:
+    text: str
+    community: Ref | None
+    unit: Ref | None
+    status: str
+    solved_date: dt.date | None
+
+
+@dataclass(frozen=True)
+class PublicMeeting:
+    id: str
+    kind: str
+    title: str
+    date: dt.date
+    venue: str
+    theme: str
+    place: Place | None
+    host: str
+    attendees: int
+    attendee_groups: tuple[str, ...]
+    issues: tuple[str, ...]
+    decisions: tuple[PublicDecision, ...]
+    units: tuple[Ref, ...]
+    communities: tuple[Ref, ...]
+    problems: tuple[PublicProblem, ...]
+    summary_html: Markup
+    photos: tuple[PublicPhoto, ...]
+    activities: tuple[Ref, ...]
+
+
+@dataclass(frozen=True)
+class PublicWishStep:
+    status: str
+    date: dt.date
+    by: str
+    by_ref: tuple[str, Ref] | None
+    """(kind, ref) when the claimer has a public page: ``person``, ``unit`` or ``group``."""
+    note: str
+
+
+@dataclass(frozen=True)
+class PublicWish:
+    """A 微心愿 as the wall shows it: the wisher masked, private details absent."""
+
+    id: str
+    title: str
+    text: str
+    category: str
+    wisher: str
+    place: Place
+    status: str
+    timeline: tuple[PublicWishStep, ...]
+    story_html: Markup
+    photos: tuple[PublicPhoto, ...]
+    activities: tuple[Ref, ...]
+
+
+@dataclass(frozen=True)
+class PublicListItem:
+    title: str
+    community: Ref
+    status: str
+    date: dt.date
+    done_date: dt.date | None
+
+
+@dataclass(frozen=True)
+class PublicUnit:
+    id: str
+    name: str
+    kind: str
+    party_organisation: str
+    communities: tuple[Ref, ...]
+    members_reported: int
+    needs: tuple[PublicListItem, ...]
+    services: tuple[PublicListItem, ...]
+
+
+@dataclass(frozen=True)
+class PublicGroup:
+    id: str
+    name: str
+    focus: str
+    place: Place
+    mission: str
+    leader: Ref | None
+    members: tuple[Ref, ...]
+    member_count: int
+    founded: dt.date | None
+
+
+@dataclass(frozen=True)
+class PublicBuilding:
+    id: str
+    name: str
+    party_group: str
+    center_households: int
+    leader: Ref | None
+    households: int
+
+
+@dataclass(frozen=True)
+class PublicEstate:
+    id: str
+    name: str
+    branch: str
+    households: int
+    residents: int
+    property_company: str
+    property_branch: str
+    buildings: tuple[PublicBuilding, ...]
+
+
+@dataclass(frozen=True)
+class PublicCommunity:
+    id: str
+    name: str
+    street: str
+    party_committee: str
+    secretary: str
+    households: int
+    residents: int
+    honours: tuple[str, ...]
+    introduction_html: Markup
+    estates: tuple[PublicEstate, ...]
+
+
+@dataclass(frozen=True)
+class RatedBuilding:
+    """A :class:`BuildingScore` with the names a reader needs."""
+
+    score: BuildingScore
+    community: Ref
+    estate: Ref
+    building: Ref
+
+    @property
+    def page_id(self) -> str:
+        return f"{self.community.id}-{self.estate.id}-{self.building.id}"
+
+
+@dataclass
+class PublicView:
+    """Everything publishable, built once from the checked content."""
+
+    content: Content = field(repr=False)
+
+    # -- people ---------------------------------------------------------------
+    def person_ref(self, person_id: str | None) -> Ref | None:
+        """A link to a person, or ``None`` if the person is not public."""
+        person = self.content.people.get(person_id or "")
+        return Ref(person.id, person.name) if person and person.public else None
+
+    @cached_property
+    def people(self) -> list[PublicPerson]:
+        """Public people, by name."""
+        shown = [self._person(p) for p in self.content.people.values() if p.public]
+        return sorted(shown, key=lambda p: (p.name, p.id))
+
+    def _person(self, p: Person) -> PublicPerson:
+        groups = tuple(Ref(g.id, g.name) for g in self.content.groups.values() if p.id in g.members)
+        photo = self._photo(p.photo) if p.consent else None
+        return PublicPerson(
+            id=p.id, name=p.name, political_status=p.political_status,
+            place=self.place(p.community, p.estate, None), organisation=p.organisation,
+            roles=tuple(p.roles),
+            honours=tuple(PublicHonour(h.title, h.month, mask_numbers(h.citation)) for h in p.honours),
+            service_hours=p.service_hours,
+            story_html=render_markdown(p.story) if p.consent else Markup(""),
+            photo=photo, groups=groups,
+        )
+
+    # -- places ---------------------------------------------------------------
+    def community_ref(self, community_id: str | None) -> Ref | None:
+        c = self.content.communities.get(community_id or "")
+        return Ref(c.id, c.name) if c else None
+
+    def place(self, community_id: str, estate_id: str | None, building_id: str | None) -> Place:
+        c = self.content.communities[community_id]
+        estate = next((e for e in c.estates if e.id == estate_id), None)
+        building = next((b for b in estate.buildings if b.id == building_id), None) if estate else None
+        return Place(
+            community=Ref(c.id, c.name), street=c.street,
+            estate=Ref(estate.id, estate.name) if estate else None,
+            building=Ref(building.id, building.name) if building else None,
+        )
+
+    def _photo(self, photo) -> PublicPhoto | None:  # type: ignore[no-untyped-def]
+        if photo is None or not photo.publishable:
+            return None
+        return PublicPhoto(photo.file, mask_numbers(photo.caption))
+
+    def _photos(self, photos) -> tuple[PublicPhoto, ...]:  # type: ignore[no-untyped-def]
+        return tuple(p for p in (self._photo(x) for x in photos) if p is not None)
+
+    def _unit_ref(self, unit_id: str | None) -> Ref | None:
+        u = self.content.units.get(unit_id or "")
+        return Ref(u.id, u.name) if u else None
+
+    def _group_ref(self, group_id: str | None) -> Ref | None:
+        g = self.content.groups.get(group_id or "")
+        return Ref(g.id, g.name) if g else None
+
+    # -- activities -------------------------------------------------------------
+    @cached_property
+    def activities(self) -> list[PublicActivity]:
+        """Every activity, newest first."""
+        shown = [self._activity(a) for a in self.content.activities.values()]
+        return sorted(shown, key=lambda a: (a.date, a.id), reverse=True)
+
+    def _activity(self, a: Activity) -> PublicActivity:
+        meeting = self.content.meetings.get(a.meeting or "")
+        wish = self.content.wishes.get(a.wish or "")
+        return PublicActivity(
+            id=a.id, title=mask_numbers(a.title), date=a.date, type=a.type,
+            place=self.place(a.community, a.estate, a.building),
+            branch=a.organisers.branch,
+            units=tuple(r for r in map(self._unit_ref, a.organisers.units) if r),
+            groups=tuple(r for r in map(self._group_ref, a.organisers.groups) if r),
+            others=tuple(a.organisers.others),
+            participants=a.participants, beneficiaries=a.beneficiaries,
+            summary_html=render_markdown(a.summary), summary_text=plain_text(a.summary),
+            photos=self._photos(a.photos),
+            meeting=Ref(meeting.id, meeting.title) if meeting else None,
+            wish=Ref(wish.id, mask_numbers(wish.title)) if wish else None,
+            people=tuple(r for r in map(self.person_ref, a.people) if r),
+            highlight=a.highlight,
+        )
+
+    def activities_in(self, month: str) -> list[PublicActivity]:
+        """The month's activities in date order."""
+        return sorted((a for a in self.activities if a.month == month), key=lambda a: (a.date, a.id))
+
+    def _activities_for(self, attr: str, ident: str) -> tuple[Ref, ...]:
+        found = [a for a in self.content.activities.values() if getattr(a, attr) == ident]
+        return tuple(Ref(a.id, a.title) for a in sorted(found, key=lambda a: (a.date, a.id)))
+
+    # -- meetings ---------------------------------------------------------------
+    @cached_property
+    def meetings(self) -> list[PublicMeeting]:
+        """Every meeting, newest first."""
+        shown = [self._meeting(m) for m in self.content.meetings.values()]
+        return sorted(shown, key=lambda m: (m.date, m.id), reverse=True)
+
+    def _meeting(self, m: Meeting) -> PublicMeeting:
+        return PublicMeeting(
+            id=m.id, kind=m.kind, title=m.title, date=m.date, venue=m.venue, theme=m.theme,
+            place=self.place(m.community, m.estate, None) if m.community else None,
+            host=m.host, attendees=m.attendees, attendee_groups=tuple(m.attendee_groups),
+            issues=tuple(mask_numbers(i) for i in m.issues),
+            decisions=tuple(PublicDecision(mask_numbers(d.text), d.owner) for d in m.decisions),
+            units=tuple(r for r in map(self._unit_ref, m.units) if r),
+            communities=tuple(r for r in map(self.community_ref, m.communities) if r),
+            problems=tuple(
+                PublicProblem(mask_numbers(p.text), self.community_ref(p.community),
+                              self._unit_ref(p.unit), p.status, p.solved_date)
+                for p in m.problems
+            ),
+            summary_html=render_markdown(m.summary), photos=self._photos(m.photos),
+            activities=self._activities_for("meeting", m.id),
+        )
+
+    # -- wishes -----------------------------------------------------------------
+    @cached_property
+    def wishes(self) -> list[PublicWish]:
+        """Every wish, most recently changed first."""
+        shown = [self._wish(w) for w in self.content.wishes.values()]
+        return sorted(shown, key=lambda w: (w.timeline[-1].date, w.id), reverse=True)
+
+    def _wish(self, w: MicroWish) -> PublicWish:
+        style = self.content.site.wisher_name_style
+        return PublicWish(
+            id=w.id, title=mask_numbers(w.title), text=mask_numbers(w.text), category=w.category,
+            wisher=mask_name(w.wisher.name, style, w.wisher.gender),
+            place=self.place(w.community, w.estate, w.building), status=w.status,
+            timeline=tuple(self._step(s) for s in w.timeline),
+            story_html=render_markdown(w.story), photos=self._photos(w.photos),
+            activities=self._activities_for("wish", w.id),
+        )
+
+    def _step(self, step) -> PublicWishStep:  # type: ignore[no-untyped-def]
+        person = self.content.people.get(step.by_person or "")
+        by_ref: tuple[str, Ref] | None = None
+        if person is not None:
+            ref = self.person_ref(person.id)
+            # a non-public claimer is named by surname only, like the wisher
+            name = person.name if ref else mask_name(person.name, "stars", None)
+            by_ref = ("person", ref) if ref else None
+        elif step.by_unit and (unit := self._unit_ref(step.by_unit)):
+            name, by_ref = unit.name, ("unit", unit)
+        elif step.by_group and (group := self._group_ref(step.by_group)):
+            name, by_ref = group.name, ("group", group)
+        else:
+            name = step.by_name
+        return PublicWishStep(step.status, step.date, name, by_ref, mask_numbers(step.note))
+
+    # -- organisations ----------------------------------------------------------
+    @cached_property
+    def units(self) -> list[PublicUnit]:
+        return [self._unit(u) for _, u in sorted(self.content.units.items())]
+
+    def _unit(self, u) -> PublicUnit:  # type: ignore[no-untyped-def]
+        def items(entries) -> tuple[PublicListItem, ...]:  # type: ignore[no-untyped-def]
+            return tuple(
+                PublicListItem(mask_numbers(i.title), self.community_ref(i.community),  # type: ignore[arg-type]
+                               i.status, i.date, i.done_date)
+                for i in entries
+            )
+
+        return PublicUnit(
+            id=u.id, name=u.name, kind=u.kind, party_organisation=u.party_organisation,
+            communities=tuple(r for r in map(self.community_ref, u.communities) if r),
+            members_reported=u.members_reported, needs=items(u.needs), services=items(u.services),
+        )
+
+    @cached_property
+    def groups(self) -> list[PublicGroup]:
+        return [
+            PublicGroup(
+                id=g.id, name=g.name, focus=g.focus, place=self.place(g.community, g.estate, None),
+                mission=mask_numbers(g.mission), leader=self.person_ref(g.leader),
+                members=tuple(r for r in map(self.person_ref, g.members) if r),
+                member_count=len(g.members), founded=g.founded,
+            )
+            for _, g in sorted(self.content.groups.items())
+        ]
+
+    @cached_property
+    def communities(self) -> list[PublicCommunity]:
+        return [self._community(c) for _, c in sorted(self.content.communities.items())]
+
+    def _community(self, c: Community) -> PublicCommunity:
+        estates = tuple(
+            PublicEstate(
+                e.id, e.name, e.branch, e.households, e.residents, e.property_company, e.property_branch,
+                tuple(PublicBuilding(b.id, b.name, b.party_group, b.center_households,
+                                     self.person_ref(b.leader), b.households) for b in e.buildings),
+            )
+            for e in c.estates
+        )
+        return PublicCommunity(
+            id=c.id, name=c.name, street=c.street, party_committee=c.party_committee,
+            secretary=c.secretary, households=c.households, residents=c.residents,
+            honours=tuple(c.honours), introduction_html=render_markdown(c.introduction),
+            estates=estates,
+        )
+
+    # -- ratings and figures ----------------------------------------------------
+    def rated(self, month: str) -> list[RatedBuilding]:
+        """The month's buildings with scores and stars, best first."""
+        return [self._rated(s) for s in month_scores(self.content, month)]
+
+    def _rated(self, score: BuildingScore) -> RatedBuilding:
+        place = self.place(score.community, score.estate, score.building)
+        assert place.estate is not None and place.building is not None
+        return RatedBuilding(score, place.community, place.estate, place.building)
+
+    @cached_property
+    def rating_months(self) -> list[str]:
+        """Months with rating sheets, oldest first."""
+        return sorted({r.month for r in self.content.ratings.values()})
+
+    @property
+    def months(self) -> list[str]:
+        return self.content.months()
+
+    @property
+    def site(self):  # type: ignore[no-untyped-def]
+        """Site settings (all public by design: names, filing numbers, distribution)."""
+        return self.content.site
+
+    @property
+    def scoring(self):  # type: ignore[no-untyped-def]
+        return self.content.scoring
+
+    def figures(self) -> dict[str, list[fig.Figure]]:
+        """Key figure groups as shown on the home page and 组织体系."""
+        return {
+            "grid": fig.grid_figures(self.content),
+            "work": fig.work_figures(self.content),
+            "pairing": fig.pairing_figures(self.content),
+            "people": fig.people_figures(self.content),
+            "declared": fig.declared_figures(self.content),
+        }
+
+    def month_figures(self, month: str) -> list[fig.Figure]:
+        return fig.work_figures(self.content, month)
+
+    def wish_progress(self) -> dict[str, int]:
+        return fig.wish_progress(self.content)
+
+    def honoured_in(self, month: str) -> list[tuple[PublicPerson, PublicHonour]]:
+        """Public people honoured in ``month`` with the honour, by title then name."""
+        found = [(p, h) for p in self.people for h in p.honours if h.month == month]
+        return sorted(found, key=lambda ph: (ph[1].title, ph[0].name))

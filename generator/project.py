@@ -1,0 +1,48 @@
+"""Facade: load and check a content folder in one call (what every command starts with)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.errors import ContentError, Problem
+from generator.load.tree import load_tree
+from generator.model.content import Content
+from generator.model.references import check_references
+
+
+def load_content(root: Path | str, shown_root: str | None = None) -> tuple[Content | None, list[Problem]]:
+    """Load and check ``root``; returns the content (``None`` if it could not be assembled)
+    and every problem found, errors and warnings, sorted by file and line."""
+    root = Path(root)
+    shown = str(root) if shown_root is None else shown_root
+    if not root.is_dir():
+        return None, [Problem(shown, 0, 0, f"找不到内容文件夹：{shown}")]
+    tree = load_tree(root, shown)
+    problems = list(tree.problems)
+    site = tree.records["site"].get("site")
+    scoring = tree.records["scoring"].get("scoring")
+    if site is None or scoring is None:
+        return None, sorted(problems, key=Problem.sort_key)
+    content = Content(
+        root=root, site=site, scoring=scoring,  # type: ignore[arg-type]
+        **{name: tree.records[kind] for name, kind in _PLURAL.items()},  # type: ignore[arg-type]
+    )
+    if "figures" in tree.records["figures"]:
+        content.figures = tree.records["figures"]["figures"]  # type: ignore[assignment]
+    problems.extend(check_references(content, tree.failed))
+    return content, sorted(problems, key=Problem.sort_key)
+
+
+_PLURAL = {
+    "communities": "community", "units": "unit", "groups": "group", "people": "person",
+    "meetings": "meeting", "activities": "activity", "ratings": "rating", "wishes": "wish",
+}
+
+
+def require_content(root: Path | str, shown_root: str | None = None) -> tuple[Content, list[Problem]]:
+    """Like :func:`load_content`, but raise :class:`ContentError` when there is any error;
+    returns the content and its warnings."""
+    content, problems = load_content(root, shown_root)
+    if content is None or any(p.is_error for p in problems):
+        raise ContentError(problems)
+    return content, problems
