@@ -169,6 +169,8 @@ def parse_yaml(text: str, path: str) -> tuple[LocatedDocument | None, list[Probl
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark is not None and _starts_at_context(exc):
+            mark = exc.context_mark  # the bracket or quote that was never closed
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return None, [Problem(path, line, column, _yaml_message(exc))]
     except yaml.YAMLError as exc:
@@ -185,17 +187,27 @@ def parse_yaml(text: str, path: str) -> tuple[LocatedDocument | None, list[Probl
     return doc, builder.problems
 
 
+def _starts_at_context(exc: yaml.MarkedYAMLError) -> bool:
+    context = exc.context or ""
+    return "flow" in context or "quoted scalar" in context
+
+
 def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
     problem = (exc.problem or "").strip()
     known = {
-        "mapping values are not allowed": "这里不能出现“:”——含冒号的文字请整体加引号",
+        "mapping values are not allowed": "这里不能出现“:”：可能是这一行多了缩进空格，或含冒号的文字没有加引号",
         "could not find expected ':'": "缺少“:”——每一行应写成“字段: 值”",
         "found character '\\t' that cannot start any token": "不能用 Tab 键缩进，请改用空格",
         "found undefined alias": "引用了不存在的锚点（*名称）",
         "expected <block end>, but found '<block mapping start>'": "缩进不一致：同一层的字段要对齐",
         "expected <block end>, but found '-'": "缩进不一致：列表项“-”要与同层字段对齐",
-        "found unexpected end of stream": "文件意外结束：引号或括号没有闭合",
         "found unknown escape character": "双引号里有无法识别的反斜杠“\\”，请改用单引号",
+        "did not find expected ',' or ']'": "方括号“[”没有闭合，或列表项之间缺少英文逗号“,”",
+        "did not find expected ',' or '}'": "花括号“{”没有闭合，或字段之间缺少英文逗号“,”",
+        "found unexpected end of stream": "引号没有闭合",
+        "did not find expected key": "缩进不一致或缺少“字段:”",
+        "did not find expected '-' indicator": "列表项“-”的缩进不一致",
+        "found character that cannot start any token": "这一行开头有不能使用的字符（例如 @ 或 `），含这些字符的文字请加引号",
     }
     for english, chinese in known.items():
         if problem.startswith(english):

@@ -10,10 +10,13 @@ import re
 from collections.abc import Iterator
 from typing import Literal
 
+from generator.errors import Problem, Severity
+from generator.load.messages import field_path
+
 ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])([1-9]\d{5})(?:19|20)\d{2}(?:0[1-9]|1[0-2])\d{2}\d{3}[\dXx](?![0-9A-Za-z])")
 MOBILE = re.compile(r"(?<!\d)(1[3-9]\d)[- ]?(\d{4})[- ]?(\d{4})(?!\d)")
 LANDLINE = re.compile(r"(?<!\d)(0\d{2,3})-(\d{7,8})(?!\d)")
-BANK_CARD = re.compile(r"(?<!\d)([3-6]\d{3})(?:[ -]?\d{4}){2,3}[ -]?(\d{1,4})(?!\d)")
+BANK_CARD = re.compile(r"(?<!\d)([3-6]\d{3})(?:[ -]?\d{4}){3}(?:[ -]?\d{1,3})?(?!\d)")
 
 KIND_LABELS = {"id": "身份证号", "mobile": "手机号码", "landline": "固定电话", "bank": "银行卡号"}
 
@@ -70,3 +73,29 @@ _COMPOUND_SURNAMES = {
     "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文",
     "司徒", "夏侯", "轩辕", "令狐", "钟离", "端木", "独孤", "南宫", "西门",
 }
+
+
+PRIVATE_FIELDS = frozenset({"phone", "id_number", "address", "contact_phone", "contact_person", "hardship", "age"})
+"""Fields that hold private details by type: never published, so never scanned."""
+
+
+def scan_record(record) -> Iterator[Problem]:  # type: ignore[no-untyped-def]
+    """A warning for each phone, ID or bank-card number written in a record's free text."""
+    doc = record._source
+    yield from _scan(doc, doc.data, ())
+
+
+def _scan(doc, value, loc) -> Iterator[Problem]:  # type: ignore[no-untyped-def]
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            if key not in PRIVATE_FIELDS:
+                yield from _scan(doc, inner, (*loc, key))
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            yield from _scan(doc, inner, (*loc, index))
+    elif isinstance(value, str):
+        for kind, _, found in find_numbers(value):
+            masked = _mask(kind, found)
+            message = (f"文字中有{KIND_LABELS[kind]}“{found}”，发布时会遮挡为“{masked}”；"
+                       "个人信息请写在不公开的字段里，或删去")
+            yield doc.problem(loc, message, field=field_path(loc), severity=Severity.WARNING)

@@ -10,10 +10,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from generator.errors import Problem, Severity
-from generator.load.messages import did_you_mean
+from generator.load.messages import did_you_mean, field_path
 from generator.model.base import Record
 from generator.model.content import Content
 from generator.model.events import WISH_STATUS_ORDER, Activity, Meeting, MicroWish, RatingSheet
+from generator.model.privacy import scan_record
 from generator.model.organisation import Community, Estate, HelpGroup, PairedUnit, Person
 
 Loc = tuple[str | int, ...]
@@ -66,8 +67,7 @@ class Resolver:
 
 def _at(record: Record, loc: Loc, message: str, value: object = None,
         severity: Severity = Severity.ERROR) -> Problem:
-    field = ".".join(str(p) for p in loc)
-    return record._source.problem(loc, message, field=field, value=value, severity=severity)
+    return record._source.problem(loc, message, field=field_path(loc), value=value, severity=severity)
 
 
 def check_references(content: Content, failed: set[tuple[str, str]]) -> list[Problem]:
@@ -82,7 +82,16 @@ def check_references(content: Content, failed: set[tuple[str, str]]) -> list[Pro
     ):
         for record in records:
             problems.extend(check(resolver, record))  # type: ignore[operator]
+    for record in _all_records(content):
+        problems.extend(scan_record(record))
     return problems
+
+
+def _all_records(content: Content) -> Iterator[Record]:
+    yield from (content.site, content.scoring)
+    for table in (content.communities, content.units, content.groups, content.people,
+                  content.meetings, content.activities, content.ratings, content.wishes):
+        yield from table.values()
 
 
 def _unique(record: Record, items: Iterable[tuple[Loc, str]], label: str) -> Iterator[Problem]:
