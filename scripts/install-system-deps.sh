@@ -10,9 +10,10 @@ PACKAGES=(
   libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0
   poppler-utils qpdf fontconfig
 )
-if [[ "${1:-}" == "--browser" ]]; then
-  PACKAGES+=(chromium nodejs npm)
-fi
+case "${1:-}" in
+  --browser) PACKAGES+=(chromium nodejs npm) ;;
+  --venv) PACKAGES=(python3-venv python3-pip) ;;  # Debian's python3 lacks venv without it
+esac
 
 missing=()
 for p in "${PACKAGES[@]}"; do
