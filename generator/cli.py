@@ -99,6 +99,57 @@ def bulletin(month: str, content_dir: str, output: str, edition: str) -> None:
     run_bulletin(month, content_dir, output, edition)
 
 
+@cli.command(name="import")
+@click.argument("kind", required=False)
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=str))
+@CONTENT_OPTION
+@click.option("--dry-run", is_flag=True, help="只列出将写出的文件，不写入")
+@click.option("--template", "template_kind", default="", help="写出某类记录的空白表格模板")
+@click.option("--output", default="", help="模板输出文件（.xlsx）")
+def import_(kind: str | None, file: str | None, content_dir: str, dry_run: bool,
+            template_kind: str, output: str) -> None:
+    """从 Excel/CSV 表格导入记录：jinlin import activity 报名表.xlsx。"""
+    from generator.commands.importing import run_import, run_template
+
+    if template_kind:
+        run_template(template_kind, output, content_dir)
+    else:
+        run_import(kind, file, content_dir, dry_run)
+
+
+@cli.command()
+@click.argument("month")
+@CONTENT_OPTION
+def review(month: str, content_dir: str) -> None:
+    """发布前检查某月内容：列出将发布的内容和看起来不完整的地方。"""
+    from generator.commands.review import run_review
+
+    run_review(month, content_dir)
+
+
+@cli.command()
+@click.option("--scale", type=click.Choice(["small", "city", "province"]), default="small",
+              show_default=True, help="规模")
+@click.option("--out", "out_dir", required=True, help="输出文件夹（必须不存在或为空）")
+@click.option("--seed", default=1, show_default=True, help="随机种子：相同种子生成相同内容")
+def demo(scale: str, out_dir: str, seed: int) -> None:
+    """生成虚构的演示内容（用于测试和性能测量）。"""
+    from generator.demo import run_demo
+
+    run_demo(scale, out_dir, seed)
+
+
+@cli.command()
+@click.argument("month")
+@CONTENT_OPTION
+@click.option("--output", default="print", show_default=True, help="输出文件夹")
+def certificates(month: str, content_dir: str, output: str) -> None:
+    """生成某月的荣誉证书和星级楼栋牌匾 PDF（印刷版）。"""
+    from generator.commands.certificates import run_certificates
+
+    run_certificates(month, content_dir, output)
+
+
 def main() -> None:
     """Entry point: run the CLI, turning any unexpected failure into a Chinese message."""
     try:
@@ -110,7 +161,8 @@ def main() -> None:
         click.echo("已中断，网站文件夹保持不变。", err=True)
         sys.exit(130)
     except click.UsageError as exc:
-        exc.show()
+        click.echo(f"用法错误：{_usage_message(exc.format_message())}", err=True)
+        click.echo("查看帮助：jinlin --help，或 jinlin 命令 --help", err=True)
         sys.exit(2)
     except JinlinError as exc:
         exc.show()
@@ -124,6 +176,31 @@ def main() -> None:
     except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
         click.echo(f"错误：内部错误（{type(exc).__name__}: {exc}）。请把这条信息告诉技术人员。", err=True)
         sys.exit(70)
+
+
+_USAGE_PATTERNS = (
+    (r"No such command '(.+?)'\.(?: Did you mean '(.+?)'\?)?", "没有“{0}”这个命令{1}"),
+    (r"No such option:? '?(.+?)'?\.?(?: Did you mean '?(.+?)'?\?)?$", "没有 {0} 这个选项{1}"),
+    (r"Missing argument '(.+?)'\.", "缺少参数 {0}"),
+    (r"Missing option '(.+?)'\.", "缺少选项 {0}"),
+    (r"Invalid value for '(.+?)': '(.*?)' is not one of (.*)\.", "{0} 的值“{1}”不对，只能是：{2}"),
+    (r"Invalid value for '(.+?)': (.*)", "{0} 的值不对：{1}"),
+    (r"Got unexpected extra arguments? \((.*)\)", "多余的参数：{0}"),
+    (r"Option '(.+?)' requires an argument\.", "选项 {0} 后面需要一个值"),
+)
+
+
+def _usage_message(message: str) -> str:
+    import re
+
+    for pattern, chinese in _USAGE_PATTERNS:
+        match = re.match(pattern, message)
+        if match:
+            groups = list(match.groups())
+            if len(groups) > 1 and "{1}" in chinese and "{2}" not in chinese:
+                groups[1] = f"，您是不是想输入“{groups[1]}”？" if groups[1] else ""
+            return chinese.format(*groups)
+    return message
 
 
 if __name__ == "__main__":
