@@ -56,11 +56,13 @@ def load_tree(root: Path, shown_root: str) -> LoadedTree:
             continue
         record._id = record_id
         bucket = tree.records[kind.name]
-        if record_id in bucket:
-            other = bucket[record_id]._source.path
+        # rating sheets share the community id across months: key them YYYY-MM/community
+        key = f"{match['month']}/{record_id}" if kind.name == "rating" else record_id
+        if key in bucket:
+            other = bucket[key]._source.path
             tree.problems.append(Problem(shown, 1, 1, f"编号“{record_id}”与 {other} 重复，请改一个文件名"))
             continue
-        bucket[record_id] = record
+        bucket[key] = record
     for kind in KINDS:
         if kind.required and not tree.records[kind.name]:
             shown = f"{shown_root.rstrip('/')}/{kind.layout}" if shown_root else kind.layout

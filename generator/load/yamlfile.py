@@ -207,7 +207,9 @@ def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
         "found unexpected end of stream": "引号没有闭合",
         "did not find expected key": "缩进不一致或缺少“字段:”",
         "did not find expected '-' indicator": "列表项“-”的缩进不一致",
-        "found character that cannot start any token": "这一行开头有不能使用的字符（例如 @ 或 `），含这些字符的文字请加引号",
+        "found character that cannot start any token": (
+            "这一行开头有不能使用的字符（例如 @ 或 `），含这些字符的文字请加引号"
+        ),
     }
     for english, chinese in known.items():
         if problem.startswith(english):

@@ -14,8 +14,8 @@ from generator.load.messages import did_you_mean, field_path
 from generator.model.base import Record
 from generator.model.content import Content
 from generator.model.events import WISH_STATUS_ORDER, Activity, Meeting, MicroWish, RatingSheet
-from generator.model.privacy import scan_record
 from generator.model.organisation import Community, Estate, HelpGroup, PairedUnit, Person
+from generator.model.privacy import scan_record
 
 Loc = tuple[str | int, ...]
 
