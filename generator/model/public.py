@@ -346,7 +346,7 @@ class PublicView:
 
     def _activities_for(self, attr: str, ident: str) -> tuple[Ref, ...]:
         found = [a for a in self.content.activities.values() if getattr(a, attr) == ident]
-        return tuple(Ref(a.id, a.title) for a in sorted(found, key=lambda a: (a.date, a.id)))
+        return tuple(Ref(a.id, mask_numbers(a.title)) for a in sorted(found, key=lambda a: (a.date, a.id)))
 
     # -- meetings ---------------------------------------------------------------
     @cached_property

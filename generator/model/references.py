@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from pydantic import BaseModel
+
 from generator.errors import Problem, Severity
 from generator.load.messages import did_you_mean, field_path
-from generator.model.base import Record
+from generator.model.base import Photo, Record
 from generator.model.content import Content
 from generator.model.events import WISH_STATUS_ORDER, Activity, Meeting, MicroWish, RatingSheet
 from generator.model.organisation import Community, Estate, HelpGroup, PairedUnit, Person
@@ -84,7 +86,30 @@ def check_references(content: Content, failed: set[tuple[str, str]]) -> list[Pro
             problems.extend(check(resolver, record))  # type: ignore[operator]
     for record in _all_records(content):
         problems.extend(scan_record(record))
+        problems.extend(_photo_files(content, record))
     return problems
+
+
+def _photo_files(content: Content, record: Record) -> Iterator[Problem]:
+    """Every photo a record names exists inside ``media/`` (links may not lead out)."""
+    media = content.media_root.resolve()
+    for loc, photo in _photos_of(record, ()):
+        target = (content.media_root / photo.file).resolve()
+        if not target.is_relative_to(media):
+            yield _at(record, (*loc, "file"), "照片路径指向 media/ 文件夹之外，不能使用", photo.file)
+        elif not target.is_file():
+            yield _at(record, (*loc, "file"), f"找不到照片文件 media/{photo.file}", photo.file)
+
+
+def _photos_of(value: object, loc: Loc) -> Iterator[tuple[Loc, Photo]]:
+    if isinstance(value, Photo):
+        yield loc, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _photos_of(getattr(value, name), (*loc, name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _photos_of(item, (*loc, index))
 
 
 def _all_records(content: Content) -> Iterator[Record]:

@@ -176,3 +176,35 @@ def test_exit_codes(mini_content: Path) -> None:
     assert run_jinlin("check", "--bogus").returncode == 2
     missing = run_jinlin("check", "--content", str(mini_content / "nope"))
     assert missing.returncode == 1 and "找不到内容文件夹" in missing.stdout
+
+
+def test_photo_paths_cannot_climb_out(mini_content: Path) -> None:
+    _edit(mini_content, ACTIVITY, "highlight: true", "highlight: true\nphotos:\n"
+          "  - {file: ../../etc/passwd, consent: true}\n"
+          "  - {file: /etc/passwd, consent: true}\n"
+          "  - {file: 'https://evil.example/x.jpg', consent: true}\n")
+    errors = _errors(mini_content)
+    by_field = {e.field: e for e in errors}
+    assert set(by_field) == {f"photos[{i}].file" for i in range(3)}, by_field
+    assert "“..”" in by_field["photos[0].file"].message
+    assert "绝对路径" in by_field["photos[1].file"].message and "网址" in by_field["photos[2].file"].message
+    assert by_field["photos[0].file"].line == _line_of(mini_content, ACTIVITY, "../../etc/passwd")
+
+
+def test_photo_files_must_exist_inside_media(mini_content: Path, tmp_path: Path) -> None:
+    (tmp_path / "outside.jpg").write_bytes(b"x")
+    (mini_content / "media/link.jpg").symlink_to(tmp_path / "outside.jpg")
+    _edit(mini_content, ACTIVITY, "highlight: true", "highlight: true\nphotos:\n"
+          "  - {file: missing.jpg, consent: true}\n"
+          "  - {file: link.jpg, consent: true}\n"
+          "  - {file: a.jpg, consent: true}\n")
+    errors = _errors(mini_content)
+    by_field = {e.field: e.message for e in errors}
+    assert set(by_field) == {"photos[0].file", "photos[1].file"}, by_field
+    assert "找不到照片文件 media/missing.jpg" in by_field["photos[0].file"]
+    assert "之外" in by_field["photos[1].file"]
+
+
+def test_bare_number_building_id_is_accepted(mini_content: Path) -> None:
+    _edit(mini_content, ACTIVITY, 'building: "1"', "building: 1")
+    assert _errors(mini_content) == []
