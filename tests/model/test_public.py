@@ -94,3 +94,10 @@ def test_masking_rules() -> None:
     assert mask_numbers("2026年10月12日，共 4571 户") == "2026年10月12日，共 4571 户"
     assert mask_name("欧阳娜娜", "stars", "女") == "欧阳**"
     assert mask_name("王芳", "title", None) == "王*"
+
+
+def test_line_breaks_inside_chinese_paragraphs_leave_no_space() -> None:
+    from generator.model.markup import render_markdown
+
+    html = str(render_markdown("送到小涵手中，\n同时为小区送去用品。\n\n第二段"))
+    assert html == "<p>送到小涵手中，同时为小区送去用品。</p>\n<p>第二段</p>"
