@@ -23,6 +23,8 @@ _ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
 _URL_SCHEMES = {"http", "https", "mailto"}
 _CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
 # A line break inside a Chinese paragraph would show as a stray space in the browser.
+# Staff write lists straight under a sentence; Markdown would fold them into the paragraph.
+_LIST_AFTER_TEXT = re.compile(r"^((?![ \t]*(?:[-*+]|\d+\.)[ \t]).*\S.*)\n(?=[ \t]*(?:[-*+]|\d+\.)[ \t])", re.M)
 _CJK_BREAK = re.compile(f"(?<=[{_CJK}])[ \t]*\n[ \t]*(?=[{_CJK}])")
 
 
@@ -41,7 +43,8 @@ def render_markdown(text: str) -> Markup:
         return Markup("")
     converter = _converter()
     converter.reset()
-    html = converter.convert(_CJK_BREAK.sub("", mask_numbers(text)))
+    source = _LIST_AFTER_TEXT.sub("\\1\n\n", mask_numbers(text))
+    html = converter.convert(_CJK_BREAK.sub("", source))
     html = re.sub(r"<(/?)h[12]\b", r"<\1h3", html)
     clean = nh3.clean(
         html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_URL_SCHEMES,

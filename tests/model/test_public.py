@@ -101,3 +101,10 @@ def test_line_breaks_inside_chinese_paragraphs_leave_no_space() -> None:
 
     html = str(render_markdown("送到小涵手中，\n同时为小区送去用品。\n\n第二段"))
     assert html == "<p>送到小涵手中，同时为小区送去用品。</p>\n<p>第二段</p>"
+
+
+def test_a_list_right_under_a_sentence_is_still_a_list() -> None:
+    from generator.model.markup import render_markdown
+
+    html = str(render_markdown("本次活动：\n- 清理楼道\n- 粉刷墙面"))
+    assert html == "<p>本次活动：</p>\n<ul>\n<li>清理楼道</li>\n<li>粉刷墙面</li>\n</ul>"
