@@ -89,7 +89,7 @@ def serve(content_dir: str, dev_addr: str) -> None:
 @cli.command()
 @click.argument("month")
 @CONTENT_OPTION
-@click.option("--output", default="", help="输出文件（默认 bulletins/简报-YYYY-MM.pdf）")
+@click.option("--output", default="", help="输出文件（默认 bulletins/jinlin-YYYY-MM.pdf，印刷版 …-print.pdf）")
 @click.option("--edition", type=click.Choice(["archive", "print"]), default="archive",
               show_default=True, help="archive 存档版（PDF/A）或 print 印刷版（出血、CMYK、PDF/X）")
 def bulletin(month: str, content_dir: str, output: str, edition: str) -> None:

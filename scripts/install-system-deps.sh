@@ -9,6 +9,7 @@ PACKAGES=(
   fonts-noto-cjk fonts-noto-cjk-extra fonts-lxgw-wenkai
   libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0
   poppler-utils qpdf fontconfig
+  libgs-common  # CMYK output-intent profile (default_cmyk.icc) for the PDF/X-4 print edition
 )
 case "${1:-}" in
   --browser) PACKAGES+=(chromium nodejs npm) ;;

@@ -1,0 +1,197 @@
+"""Monthly 工作简报 PDFs: the entry points the site build and ``jinlin bulletin`` call.
+
+:func:`render_bulletins` renders every month that has content, skipping months whose
+inputs have not changed (see :mod:`.cache`) and rendering the rest in parallel *spawn*
+worker processes. :func:`bulletin_preview_html` gives the same content as an HTML fragment
+for the web site's 工作简报 page.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import logging
+import multiprocessing
+import re
+import shutil
+from collections.abc import Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import BuildError
+from generator.model.content import Content
+from generator.model.public import PublicPhoto, PublicView
+from generator.print.bulletin import Bulletin, build_bulletin
+from generator.print.cache import BulletinCache, cache_key
+from generator.print.data import bulletin_json
+from generator.print.editions import Edition, edition_named
+from generator.print.fonts import require_fonts
+from generator.print.html import document_html, fragment_html
+from generator.print.numbering import issue_numbers
+from generator.print.pdf import RenderJob, RenderResult, render_job
+from generator.print.photos import PhotoStore
+
+DEFAULT_CACHE = Path(".cache/jinlin/bulletins")
+LOG = logging.getLogger("jinlin.print")
+"""WeasyPrint's warnings from the workers (a missing image, an ignored CSS rule) land here."""
+
+
+@dataclass(frozen=True)
+class BulletinFile:
+    """One rendered bulletin: 第 ``issue`` 期 of its year, 总第 ``total_issue`` 期."""
+
+    month: str
+    issue: int
+    total_issue: int
+    path: Path
+    title: str
+    """``近邻党建工作简报 2026年第3期``."""
+    edition: str = "archive"
+    pages: int = 0
+
+
+@dataclass(frozen=True)
+class _Plan:
+    bulletin: Bulletin
+    edition: Edition
+    name: str
+    key: str
+    job: RenderJob
+
+
+def render_bulletins(content: Content | PublicView, out_dir: Path, *, jobs: int = 2,
+                     editions: Iterable[str] = ("archive",),
+                     cache_dir: Path | None = None) -> list[BulletinFile]:
+    """Render every month's bulletin into ``out_dir`` (ASCII names, e.g.
+    ``jinlin-2026-10.pdf`` and ``jinlin-2026-10-print.pdf``); unchanged months are copied
+    from the cache (default ``.cache/jinlin/bulletins/`` in the working directory).
+    Older ``jinlin-*.pdf`` files of these editions for months without content are removed."""
+    view = content if isinstance(content, PublicView) else PublicView(content)
+    chosen = [edition_named(name) for name in editions]
+    cache = BulletinCache(cache_dir or DEFAULT_CACHE)
+    numbers = issue_numbers(view)
+    plans = [_plan(view, build_bulletin(view, month, numbers), edition, cache)
+             for month in numbers for edition in chosen]
+    todo = [p for p in plans if cache.lookup(p.name, p.key) is None]
+    if todo:
+        require_fonts(view.site.fonts)
+    for plan, result in zip(todo, _run([p.job for p in todo], jobs), strict=True):
+        _report(plan.name, result)
+        cache.record(plan.name, plan.key, result.pages)
+    cache.save()
+    files = [_publish(plan, cache, Path(out_dir)) for plan in plans]
+    _remove_stale(Path(out_dir), chosen, {f.path.name for f in files})
+    return files
+
+
+def render_bulletin(content: Content | PublicView, month: str, output: Path, *,
+                    edition: str = "archive", cache_dir: Path | None = None) -> BulletinFile:
+    """Render one month's bulletin to ``output`` in this process (``jinlin bulletin``).
+    ``LookupError`` if the month has no content."""
+    view = content if isinstance(content, PublicView) else PublicView(content)
+    bulletin = build_bulletin(view, month)
+    cache = BulletinCache(cache_dir or DEFAULT_CACHE)
+    plan = _plan(view, bulletin, edition_named(edition), cache)
+    if cache.lookup(plan.name, plan.key) is None:
+        require_fonts(view.site.fonts)
+        result = _run([plan.job], 1)[0]
+        _report(plan.name, result)
+        cache.record(plan.name, plan.key, result.pages)
+        cache.save()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    _copy(cache.pdf_path(plan.key), output)
+    return _file(plan, output, cache)
+
+
+def bulletin_preview_html(view: PublicView, month: str, *, media_url: str | None = None) -> str:
+    """The month's bulletin as an HTML fragment (``<article class="bulletin-preview">``)
+    made from the same templates as the PDF. Photos are shown when ``media_url`` (the web
+    address of ``content/media/``, e.g. ``"/media/"``) is given. ``LookupError`` if the
+    month has no content."""
+    bulletin = build_bulletin(view, month)
+
+    def photo_src(photo: PublicPhoto) -> str | None:
+        return None if media_url is None else media_url.rstrip("/") + "/" + photo.file
+
+    return fragment_html(bulletin, view.site.fonts, photo_src)
+
+
+def _plan(view: PublicView, bulletin: Bulletin, edition: Edition, cache: BulletinCache) -> _Plan:
+    photos = PhotoStore(view.content.media_root, cache.root / "photos", edition.greyscale_photos)
+    html = document_html(bulletin, edition, view.site.fonts, photos.src)
+    name = edition.file_name(bulletin.month)
+    attachment = bulletin_json(bulletin).encode() if edition.attach_data else b""
+    key = cache_key(html, edition.name, attachment)
+    job = RenderJob(
+        html=html, target=str(cache.pdf_path(key)), pdf_variant=edition.pdf_variant,
+        id_prefix=bulletin.id_prefix, date=bulletin.date, document_id=f"jinlin:{name}:{key}",
+        base_url=str(view.site.base_url) if view.site.base_url else None,
+        attachment_name=f"jinlin-{bulletin.month}.json" if attachment else "",
+        attachment=attachment, cmyk=edition.pdf_variant.startswith("pdf/x"),
+    )
+    return _Plan(bulletin, edition, name, key, job)
+
+
+def _run(jobs: list[RenderJob], workers: int) -> list[RenderResult]:
+    """Render ``jobs``: here when there is one job or one worker, else in a spawn pool."""
+    if len(jobs) <= 1 or workers <= 1:
+        return [_guarded(job) for job in jobs]
+    context = multiprocessing.get_context("spawn")
+    # longest first, so that the workers finish at about the same time
+    order = sorted(range(len(jobs)), key=lambda i: -len(jobs[i].html))
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
+        futures = {i: pool.submit(render_job, jobs[i]) for i in order}
+        return [_result(futures[i], jobs[i]) for i in range(len(jobs))]
+
+
+def _report(name: str, result: RenderResult) -> None:
+    for message in result.warnings:
+        LOG.warning("%s：%s", name, message)
+
+
+def _guarded(job: RenderJob) -> RenderResult:
+    try:
+        return render_job(job)
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise BuildError(f"生成工作简报失败（{job.id_prefix[1:]}）：{exc}") from exc
+
+
+def _result(future: Future[RenderResult], job: RenderJob) -> RenderResult:
+    try:
+        return future.result()
+    except BrokenProcessPool as exc:
+        raise BuildError(f"生成工作简报的子进程意外退出（{job.id_prefix[1:]}），可能是内存不足。") from exc
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise BuildError(f"生成工作简报失败（{job.id_prefix[1:]}）：{exc}") from exc
+
+
+def _publish(plan: _Plan, cache: BulletinCache, out_dir: Path) -> BulletinFile:
+    target = out_dir / plan.name
+    out_dir.mkdir(parents=True, exist_ok=True)
+    _copy(cache.pdf_path(plan.key), target)
+    return _file(plan, target, cache)
+
+
+def _copy(source: Path, target: Path) -> None:
+    """Copy unless ``target`` already has the same bytes (keeps its time stamp for rsync)."""
+    if target.is_file() and filecmp.cmp(source, target, shallow=False):
+        return
+    partial = target.with_name(f".{target.name}.part")
+    shutil.copyfile(source, partial)
+    partial.replace(target)
+
+
+def _file(plan: _Plan, path: Path, cache: BulletinCache) -> BulletinFile:
+    number = plan.bulletin.number
+    entry = cache.entries[plan.name]
+    return BulletinFile(plan.bulletin.month, number.issue, number.total_issue, path,
+                        plan.bulletin.document_title, plan.edition.name, entry.pages)
+
+
+def _remove_stale(out_dir: Path, editions: list[Edition], keep: set[str]) -> None:
+    for edition in editions:
+        pattern = re.compile(rf"jinlin-\d{{4}}-\d{{2}}{re.escape(edition.suffix)}\.pdf")
+        for path in out_dir.glob("jinlin-*.pdf"):
+            if pattern.fullmatch(path.name) and path.name not in keep:
+                path.unlink()

@@ -1,0 +1,135 @@
+"""HTML → PDF with WeasyPrint, in whichever process runs :func:`render_job`.
+
+Jobs are plain picklable values so that a pool of *spawn* workers can run them (forked
+workers crash WeasyPrint, #684); WeasyPrint is imported inside the worker. Each render is
+followed by ``gc.collect()``: a render leaves ~50 MiB of circular garbage behind.
+
+Byte-identical output: the dates come from ``<meta name="dcterms.*">`` in the HTML,
+attachments get the same dates, PDF/X-4's random XMP ``DocumentID`` is replaced by one
+derived from the job, and the trailer ID is a hash of the content.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import logging
+import os
+import re
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ALONE_CSS = ".banji-holder { page: banji-alone; }"
+"""Second pass when the 版记 ended up alone on the last page: that page gets no number."""
+
+
+@dataclass(frozen=True)
+class RenderJob:
+    """One PDF to make: the HTML (CSS inlined), where to write it and how."""
+
+    html: str
+    target: str
+    pdf_variant: str
+    id_prefix: str
+    date: dt.date
+    document_id: str
+    base_url: str | None = None
+    """Where relative links in staff text point: the site's address (never the disk)."""
+    attachment_name: str = ""
+    attachment: bytes = b""
+    cmyk: bool = False
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    target: str
+    pages: int
+    banji_alone: bool
+    warnings: tuple[str, ...]
+
+
+def render_job(job: RenderJob) -> RenderResult:
+    """Render ``job`` to ``job.target`` (written atomically); collect WeasyPrint's warnings."""
+    import weasyprint  # type: ignore[import-untyped]
+
+    handler = _Collector()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(handler)
+    try:
+        html = weasyprint.HTML(string=job.html, base_url=job.base_url)
+        document = html.render()
+        alone = _banji_alone(document, job.id_prefix)
+        if alone:
+            document = html.render(stylesheets=[weasyprint.CSS(string=ALONE_CSS)])
+        pages = len(document.pages)
+        data = document.write_pdf(
+            pdf_variant=job.pdf_variant, attachments=_attachments(weasyprint, job),
+            finisher=lambda doc, pdf: _finish(job, pdf),
+        )
+        _write_atomically(Path(job.target), data)
+        return RenderResult(job.target, pages, alone, tuple(handler.messages))
+    finally:
+        logger.removeHandler(handler)
+        gc.collect()
+
+
+def _banji_alone(document: Any, prefix: str) -> bool:
+    """Whether the 版记 sits on a page of its own (the body ended on an earlier page)."""
+    where = {name: i for i, page in enumerate(document.pages) for name in page.anchors}
+    return where.get(f"{prefix}-body-end", 0) < where.get(f"{prefix}-banji", 0)
+
+
+def _attachments(weasyprint: Any, job: RenderJob) -> list[Any]:
+    if not job.attachment:
+        return []
+    moment = dt.datetime.combine(job.date, dt.time())
+    return [weasyprint.Attachment(
+        string=job.attachment, name=job.attachment_name, description="本期简报的公开数据（JSON）",
+        created=moment, modified=moment, relationship="Data",
+    )]
+
+
+_DOCUMENT_ID = re.compile(rb"xmp\.did:[0-9a-f-]{36}")
+
+
+def _finish(job: RenderJob, pdf: Any) -> None:
+    """Last touches before the file is written (see the module docstring). For print,
+    pages lose their link annotations too: PDF/X allows none inside the printed area."""
+    stable = uuid.uuid5(uuid.NAMESPACE_URL, job.document_id)
+    for obj in pdf.objects:
+        if job.cmyk and isinstance(obj, dict) and obj.get("Type") == "/Page":
+            obj.pop("Annots", None)
+        chunks = getattr(obj, "stream", None)
+        if not isinstance(chunks, list):
+            continue
+        for i, chunk in enumerate(chunks):
+            if isinstance(chunk, bytes):
+                chunk = _DOCUMENT_ID.sub(f"xmp.did:{stable}".encode(), chunk)
+                chunks[i] = _black_to_k(chunk) if job.cmyk else chunk
+
+
+def _black_to_k(chunk: bytes) -> bytes:
+    """WeasyPrint paints crop marks (and SVG defaults) in RGB black; PDF/X wants K only."""
+    if chunk == b"0 0 0 rg":
+        return b"0 0 0 1 k"
+    if chunk == b"0 0 0 RG":
+        return b"0 0 0 1 K"
+    return chunk
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.{os.getpid()}.part")
+    partial.write_bytes(data)
+    partial.replace(target)
+
+
+class _Collector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
