@@ -1,0 +1,154 @@
+"""``jinlin build`` and ``jinlin serve``: the MkDocs build with the ``jinlin`` plugin.
+
+``build`` checks the content first (the same Chinese messages as ``jinlin check``), builds
+into a temporary folder next to the site folder, indexes it with Pagefind and only then
+swaps it in: a failed or interrupted build leaves the previous site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from generator.errors import BuildError
+
+CONFIG_FILE = "mkdocs.yml"
+
+
+def run_build(content_dir: str, site_dir: str, *, clean: bool = False, pdf: bool = True,
+              config_file: str = CONFIG_FILE, cache_dir: str | None = None) -> Path:
+    """Build the site from ``content_dir`` into ``site_dir``; return the site folder."""
+    from generator.project import require_content
+
+    started = time.monotonic()
+    content, warnings = require_content(content_dir, content_dir)
+    for problem in warnings:
+        click.echo(problem.format(), err=True)
+    target = Path(site_dir).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+    try:
+        config = _load_config(config_file, content_dir, staging, pdf=pdf, cache_dir=cache_dir)
+        plugin = _plugin(config)
+        if clean:
+            shutil.rmtree(plugin.paths(config)[1], ignore_errors=True)
+        plugin.use_content(content, warnings)
+        with _mkdocs_messages():
+            _mkdocs_build(config)
+        _swap(staging, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    pages = sum(1 for _ in target.rglob("*.html"))
+    click.echo(f"网站已生成：{site_dir}（{pages} 个页面，用时 {time.monotonic() - started:.1f} 秒）", err=True)
+    return target
+
+
+def run_serve(content_dir: str, dev_addr: str, config_file: str = CONFIG_FILE) -> None:
+    """Preview with live reload; edits under content/ and templates/ rebuild the site."""
+    from mkdocs.commands.serve import serve
+
+    _require_config(config_file)
+    os.environ["JINLIN_CONTENT"] = str(Path(content_dir).resolve())
+    handler = _echo_handler(logging.INFO)
+    logging.getLogger("mkdocs").addHandler(handler)
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
+    click.echo(f"预览地址：http://{dev_addr}/ （按 Ctrl+C 结束）", err=True)
+    try:
+        serve(config_file=config_file, dev_addr=dev_addr, livereload=True)
+    finally:
+        logging.getLogger("mkdocs").removeHandler(handler)
+
+
+def _require_config(config_file: str) -> None:
+    if not Path(config_file).is_file():
+        raise BuildError(f"找不到 {config_file}：请在项目根目录（有 mkdocs.yml 的文件夹）运行")
+
+
+def _load_config(config_file: str, content_dir: str, site_dir: Path, *, pdf: bool,
+                 cache_dir: str | None) -> Any:
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    _require_config(config_file)
+    try:
+        config = load_config(config_file, site_dir=str(site_dir))
+    except ConfigurationError as exc:
+        raise BuildError(f"{config_file} 配置有误：{exc}") from exc
+    options = _plugin(config).config
+    options.content = str(Path(content_dir).resolve())
+    options.pdf = pdf
+    if cache_dir is not None:
+        options.cache_dir = str(Path(cache_dir).resolve())
+    return config
+
+
+def _plugin(config: Any) -> Any:
+    plugin = config.plugins.get("jinlin")
+    if plugin is None:
+        raise BuildError("mkdocs.yml 的 plugins 中缺少 jinlin")
+    return plugin
+
+
+def _mkdocs_build(config: Any) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    try:
+        build(config)
+    except (Abort, MkDocsException) as exc:
+        raise BuildError("网站生成失败（原因见上），原来的网站保持不变。") from exc
+
+
+def _swap(staging: Path, target: Path) -> None:
+    """Put the new site in place: two renames on the same disk, undone if the second fails."""
+    old = None
+    if target.exists():
+        if not target.is_dir():
+            raise BuildError(f"{target} 不是文件夹，无法写入网站")
+        old = target.with_name(f".{target.name}.old-{os.getpid()}")
+        os.rename(target, old)
+    try:
+        os.rename(staging, target)
+    except BaseException:
+        if old is not None:
+            os.rename(old, target)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+class _EchoHandler(logging.Handler):
+    """MkDocs log records as plain Chinese-prefixed lines on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        prefix = {logging.WARNING: "警告：", logging.ERROR: "错误："}.get(record.levelno, "")
+        click.echo(prefix + record.getMessage(), err=True)
+
+
+def _echo_handler(level: int) -> logging.Handler:
+    handler = _EchoHandler()
+    handler.setLevel(level)
+    return handler
+
+
+@contextmanager
+def _mkdocs_messages() -> Iterator[None]:
+    """Show MkDocs warnings and errors (not its INFO chatter) while building."""
+    logger = logging.getLogger("mkdocs")
+    handler = _echo_handler(logging.WARNING)
+    logger.addHandler(handler)
+    propagate, logger.propagate = logger.propagate, False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
