@@ -15,7 +15,8 @@ from pydantic import ValidationError
 
 from generator.errors import Problem, Severity
 from generator.load.messages import field_path, translate
-from generator.load.yamlfile import LocatedDocument, load_yaml_file
+from generator.load.parallel import parse_files
+from generator.load.yamlfile import LocatedDocument
 from generator.model.base import Record
 from generator.model.kinds import KINDS, KINDS_BY_FOLDER, MEDIA_FOLDER, RecordKind
 
@@ -42,6 +43,7 @@ def display_path(root: Path, shown_root: str, file: Path) -> str:
 def load_tree(root: Path, shown_root: str) -> LoadedTree:
     """Load every record file below ``root``; ``shown_root`` prefixes paths in messages."""
     tree = LoadedTree(records={kind.name: {} for kind in KINDS})
+    planned = []
     for file in _record_files(root, tree, shown_root):
         relative = file.relative_to(root).as_posix()
         shown = display_path(root, shown_root, file)
@@ -49,7 +51,11 @@ def load_tree(root: Path, shown_root: str) -> LoadedTree:
         if kind is None or match is None:
             tree.problems.append(_misplaced(relative, shown))
             continue
-        record = _load_record(file, shown, kind, tree.problems)
+        planned.append((file, shown, kind, match))
+    parsed = parse_files([(file, shown) for file, shown, _, _ in planned])
+    for (_file, shown, kind, match), (doc, found) in zip(planned, parsed, strict=True):
+        tree.problems.extend(found)
+        record = _validate(doc, kind, tree.problems)
         record_id = match.groupdict().get("id") or kind.name
         if record is None:
             tree.failed.add((kind.name, record_id))
@@ -108,9 +114,7 @@ def _misplaced(relative: str, shown: str) -> Problem:
     return Problem(shown, 1, 1, message)
 
 
-def _load_record(file: Path, shown: str, kind: RecordKind, problems: list[Problem]) -> Record | None:
-    doc, found = load_yaml_file(file, shown)
-    problems.extend(found)
+def _validate(doc: LocatedDocument | None, kind: RecordKind, problems: list[Problem]) -> Record | None:
     if doc is None:
         return None
     if not isinstance(doc.data, dict):

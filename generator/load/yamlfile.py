@@ -1,8 +1,11 @@
-"""Read one YAML file safely and remember where every value came from.
+"""Read one YAML file safely and find, on demand, where every value came from.
 
 PyYAML's C composer gives a node tree with marks; we build plain Python values from it
-ourselves so that we can (a) refuse duplicate keys, (b) keep the line and column of every
-key and value, and (c) count alias expansions so that an alias bomb is refused at once.
+ourselves so that we can (a) refuse duplicate keys, (b) count alias expansions so that an
+alias bomb is refused at once, and (c) skip PyYAML's per-node object bookkeeping, which
+dominates load time at city scale. Positions are not stored for every value: most files
+have no problem, so a document re-reads its text and walks the node tree only when a
+problem has to be located.
 """
 
 from __future__ import annotations
@@ -17,15 +20,38 @@ import yaml
 from generator.errors import Problem
 
 try:  # the C loader is much faster; fall back quietly where libyaml is missing
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_NODES = 200_000
 MAX_ALIASES = 100
 
 PathKey = tuple[str | int, ...]
+
+_STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
+_IMMUTABLE = (int, float, bool, type(None), dt.date, str)
+_RESOLVED: dict[tuple[str, Any], str] = {}
+_CONSTRUCTED: dict[tuple[str, str], Any] = {}
+_CACHE_LIMIT = 50_000
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """The C loader with implicit-tag resolution memoised: the same scalars (scores, dates,
+    ids, booleans) recur thousands of times and the resolver's regexes run in Python."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is not yaml.ScalarNode:
+            return super().resolve(kind, value, implicit)
+        key = (value, implicit)
+        tag = _RESOLVED.get(key)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            if len(_RESOLVED) < _CACHE_LIMIT:
+                _RESOLVED[key] = tag
+        return tag
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,30 +62,52 @@ class Mark:
     column: int
 
 
+def _mark(node: yaml.Node) -> Mark:
+    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
 @dataclass(slots=True)
 class LocatedDocument:
-    """A parsed YAML document and the marks of each path in it.
+    """A parsed YAML document that can say where any path in it is written.
 
-    ``values[path]`` is where the value at ``path`` starts, ``keys[path]`` where its key
-    is written (for mapping entries), so an unknown field points at the misspelt key.
+    ``mark(loc)`` composes the document's text again (from ``text``, or from ``file``) the
+    first time it is asked and walks the node tree; an unknown field points at its key.
     """
 
     path: str
     data: Any
-    values: dict[PathKey, Mark] = field(default_factory=dict)
-    keys: dict[PathKey, Mark] = field(default_factory=dict)
+    file: Path | None = None
+    text: str | None = None
+    may_hold_numbers: bool = True
+    """False when the text has nothing that looks like a phone, ID or card number, so
+    the privacy scan can skip walking the document."""
+    _root: Any = field(default=None, repr=False)
+
+    def _tree(self) -> yaml.Node | None:
+        if self._root is None:
+            text = self.text
+            if text is None and self.file is not None:
+                text = _decode(self.file.read_bytes(), self.path)[0]
+            try:
+                self._root = yaml.compose(text or "", Loader=_Loader) or False
+            except yaml.YAMLError:
+                self._root = False
+        return self._root or None
 
     def mark(self, loc: PathKey, *, prefer_key: bool = False) -> Mark:
         """The mark of ``loc`` or of its nearest located ancestor."""
-        loc = tuple(loc)
-        while True:
-            table = (self.keys, self.values) if prefer_key else (self.values, self.keys)
-            for marks in table:
-                if loc in marks:
-                    return marks[loc]
-            if not loc:
-                return Mark(1, 1)
-            loc = loc[:-1]
+        node = self._tree()
+        if node is None:
+            return Mark(1, 1)
+        key_node = None
+        for depth, part in enumerate(loc):
+            inner, key = _child(node, part)
+            if inner is None:
+                return _mark(node)
+            node, key_node = inner, key
+            if depth == len(loc) - 1 and prefer_key and key_node is not None:
+                return _mark(key_node)
+        return _mark(node)
 
     def problem(self, loc: PathKey, message: str, **kwargs: Any) -> Problem:
         """A problem located at ``loc`` in this document."""
@@ -68,6 +116,17 @@ class LocatedDocument:
         if field_name is None:
             field_name = ".".join(str(p) for p in loc)
         return Problem(self.path, mark.line, mark.column, message, field_name, **kwargs)
+
+
+def _child(node: yaml.Node, part: str | int) -> tuple[Any, Any]:
+    """The value node under ``part`` (and its key node), first occurrence wins."""
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(part):
+                return value_node, key_node
+    elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+        return node.value[part], None
+    return None, None
 
 
 class YamlProblem(Exception):
@@ -79,69 +138,70 @@ class YamlProblem(Exception):
         self.mark = mark
 
 
-def _mark(node: yaml.Node) -> Mark:
-    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
-
-
 class _Builder:
-    """Turns a composed node tree into Python values with marks and limits."""
+    """Turns a composed node tree into plain Python values, within limits."""
 
-    def __init__(self, doc: LocatedDocument) -> None:
-        self.doc = doc
+    def __init__(self, path: str) -> None:
+        self.path = path
         self.seen: set[int] = set()
         self.nodes = 0
         self.aliases = 0
         self.constructor = yaml.constructor.SafeConstructor()
         self.problems: list[Problem] = []
 
-    def build(self, node: yaml.Node, path: PathKey) -> Any:
-        self._count(node)
-        self.doc.values.setdefault(path, _mark(node))
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        return self._scalar(node)
-
-    def _count(self, node: yaml.Node) -> None:
+    def build(self, node: yaml.Node) -> Any:
         self.nodes += 1
-        if id(node) in self.seen and isinstance(node, yaml.CollectionNode):
+        if self.nodes > MAX_NODES:
+            raise YamlProblem(f"内容过大或别名嵌套过深（超过 {MAX_NODES} 个值），已拒绝读取", _mark(node))
+        kind = node.__class__
+        if kind is yaml.ScalarNode:
+            return self._scalar(node)
+        if id(node) in self.seen:
             self.aliases += 1
             if self.aliases > MAX_ALIASES:
                 raise YamlProblem(f"别名（*引用）使用过多（超过 {MAX_ALIASES} 次），已拒绝读取", _mark(node))
         self.seen.add(id(node))
-        if self.nodes > MAX_NODES:
-            raise YamlProblem(f"内容过大或别名嵌套过深（超过 {MAX_NODES} 个值），已拒绝读取", _mark(node))
+        if kind is yaml.MappingNode:
+            return self._mapping(node)  # type: ignore[arg-type]
+        return [self.build(item) for item in node.value]
 
-    def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[str, Any]:
+    def _mapping(self, node: yaml.MappingNode) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        first_lines: dict[str, int] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
+            if key_node.tag == _MERGE:
                 raise YamlProblem("不支持合并键“<<”，请直接写出每个字段", _mark(key_node))
-            key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            key = self._scalar(key_node) if key_node.__class__ is yaml.ScalarNode else None
             if not isinstance(key, (str, int)) or isinstance(key, bool):
                 raise YamlProblem("字段名必须是简单的文字", _mark(key_node))
             key = str(key)
             if key in result:
                 # keep the first value, report the second: nothing is silently replaced
-                first = self.doc.keys[(*path, key)]
                 mark = _mark(key_node)
-                message = f"字段“{key}”重复出现（第一次在第 {first.line} 行），请删去其中一个"
-                self.problems.append(
-                    Problem(self.doc.path, mark.line, mark.column, message, ".".join(map(str, (*path, key))))
-                )
+                message = f"字段“{key}”重复出现（第一次在第 {first_lines[key]} 行），请删去其中一个"
+                self.problems.append(Problem(self.path, mark.line, mark.column, message, key))
                 continue
-            self.doc.keys[(*path, key)] = _mark(key_node)
-            result[key] = self.build(value_node, (*path, key))
+            first_lines[key] = key_node.start_mark.line + 1
+            result[key] = self.build(value_node)
         return result
 
     def _scalar(self, node: yaml.Node) -> Any:
+        tag = node.tag
+        if tag == _STR:
+            return node.value
+        key = (tag, node.value)
+        if key in _CONSTRUCTED:
+            return _CONSTRUCTED[key]
         try:
             value = self.constructor.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
             raise YamlProblem(f"无法读取这个值：{node.value!r}", _mark(node)) from exc
+        finally:
+            self.constructor.constructed_objects.clear()
         if isinstance(value, dt.datetime):
-            return value.date() if value.time() == dt.time() and value.tzinfo is None else value
+            value = value.date() if value.time() == dt.time() and value.tzinfo is None else value
+        if isinstance(value, _IMMUTABLE) and len(_CONSTRUCTED) < _CACHE_LIMIT:
+            _CONSTRUCTED[key] = value
         return value
 
 
@@ -162,9 +222,12 @@ def _decode(raw: bytes, path: str) -> tuple[str | None, Problem | None]:
         return None, Problem(path, line, column, message)
 
 
-def parse_yaml(text: str, path: str) -> tuple[LocatedDocument | None, list[Problem]]:
-    """Parse YAML text into a :class:`LocatedDocument`, or return located problems."""
-    doc = LocatedDocument(path=path, data=None)
+def parse_yaml(text: str, path: str, *, file: Path | None = None) -> tuple[LocatedDocument | None, list[Problem]]:
+    """Parse YAML text into a :class:`LocatedDocument`, or return located problems.
+
+    With ``file`` the document re-reads that file when it must locate a problem, instead of
+    keeping the text in memory.
+    """
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -177,14 +240,22 @@ def parse_yaml(text: str, path: str) -> tuple[LocatedDocument | None, list[Probl
         return None, [Problem(path, 1, 1, f"YAML 格式错误：{exc}")]
     if node is None:
         return None, [Problem(path, 1, 1, "文件是空的")]
-    builder = _Builder(doc)
+    builder = _Builder(path)
     try:
-        doc.data = builder.build(node, ())
+        data = builder.build(node)
     except YamlProblem as exc:
         return None, [Problem(path, exc.mark.line, exc.mark.column, exc.message)]
     except RecursionError:
         return None, [Problem(path, 1, 1, "内容嵌套过深，已拒绝读取")]
+    doc = LocatedDocument(path=path, data=data, file=file, text=None if file else text,
+                          may_hold_numbers=_may_hold_numbers(text))
     return doc, builder.problems
+
+
+def _may_hold_numbers(text: str) -> bool:
+    from generator.model.privacy import find_numbers  # the one definition of a personal number
+
+    return next(find_numbers(text), None) is not None
 
 
 def _starts_at_context(exc: yaml.MarkedYAMLError) -> bool:
@@ -233,4 +304,4 @@ def load_yaml_file(path: Path, display: str) -> tuple[LocatedDocument | None, li
     if problem is not None:
         return None, [problem]
     assert text is not None
-    return parse_yaml(text, display)
+    return parse_yaml(text, display, file=path)

@@ -146,4 +146,6 @@ def safe_media_path(value: str) -> str:
         raise ValueError("照片路径必须是 content/media/ 下的相对路径，不能是网址或绝对路径")
     if ".." in re.split(r"[/\\]", value):
         raise ValueError("照片路径不能包含“..”")
+    if re.search(r"[\x00-\x1f\x7f]", value):  # a NUL byte would crash every file-system call
+        raise ValueError("照片路径中有看不见的控制字符，请重新输入文件名")
     return value

@@ -50,7 +50,28 @@ def render_markdown(text: str) -> Markup:
         html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_URL_SCHEMES,
         link_rel="noopener noreferrer nofollow", strip_comments=True,
     )
+    if _too_deep(clean):
+        # Hundreds of nested tags (<b><b>…, > > >…) exhaust WeasyPrint's recursion and stop
+        # the bulletin; no real text nests that deep, so keep only its words.
+        clean = "<p>" + " ".join(nh3.clean(clean, tags=set()).split()) + "</p>"
     return Markup(clean)  # noqa: S704 - the sanitised output is the only Markup made
+
+
+MAX_DEPTH = 20
+_TAG = re.compile(r"<(/?)([a-z0-9]+)")
+
+
+def _too_deep(html: str) -> bool:
+    """True if tags in ``html`` (sanitised, so well formed) nest more than MAX_DEPTH deep."""
+    if html.count("<") < 2 * MAX_DEPTH:
+        return False
+    depth = 0
+    for closing, name in _TAG.findall(html):
+        if name not in ("br", "hr"):
+            depth += -1 if closing else 1
+            if depth > MAX_DEPTH:
+                return True
+    return False
 
 
 def plain_text(text: str, limit: int = 0) -> str:

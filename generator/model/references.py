@@ -9,8 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from pydantic import BaseModel
-
 from generator.errors import Problem, Severity
 from generator.load.messages import did_you_mean, field_path
 from generator.model.base import Photo, Record
@@ -93,7 +91,7 @@ def check_references(content: Content, failed: set[tuple[str, str]]) -> list[Pro
 def _photo_files(content: Content, record: Record) -> Iterator[Problem]:
     """Every photo a record names exists inside ``media/`` (links may not lead out)."""
     media = content.media_root.resolve()
-    for loc, photo in _photos_of(record, ()):
+    for loc, photo in _photos_of(record):
         target = (content.media_root / photo.file).resolve()
         if not target.is_relative_to(media):
             yield _at(record, (*loc, "file"), "照片路径指向 media/ 文件夹之外，不能使用", photo.file)
@@ -101,15 +99,14 @@ def _photo_files(content: Content, record: Record) -> Iterator[Problem]:
             yield _at(record, (*loc, "file"), f"找不到照片文件 media/{photo.file}", photo.file)
 
 
-def _photos_of(value: object, loc: Loc) -> Iterator[tuple[Loc, Photo]]:
-    if isinstance(value, Photo):
-        yield loc, value
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _photos_of(getattr(value, name), (*loc, name))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _photos_of(item, (*loc, index))
+def _photos_of(record: Record) -> Iterator[tuple[Loc, Photo]]:
+    # Photos sit only at the top of a record (activities, meetings, wishes, people);
+    # walking every nested part of a rating sheet for them would cost seconds at city scale.
+    for index, photo in enumerate(getattr(record, "photos", None) or ()):
+        yield ("photos", index), photo
+    single = getattr(record, "photo", None)
+    if isinstance(single, Photo):
+        yield ("photo",), single
 
 
 def _all_records(content: Content) -> Iterator[Record]:
