@@ -16,6 +16,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from generator.errors import Problem
+from generator.load.cache import ParseCache
 from generator.load.yamlfile import LocatedDocument, load_yaml_file
 
 PARALLEL_FROM = 600
@@ -24,8 +25,22 @@ PARALLEL_FROM = 600
 Parsed = tuple[LocatedDocument | None, list[Problem]]
 
 
-def parse_files(files: list[tuple[Path, str]], jobs: int | None = None) -> list[Parsed]:
-    """Parse ``(file, shown path)`` pairs, in order, in parallel when there are many."""
+def parse_files(files: list[tuple[Path, str]], jobs: int | None = None,
+                cache: ParseCache | None = None) -> list[Parsed]:
+    """Parse ``(file, shown path)`` pairs, in order: unchanged files come from ``cache``,
+    the rest are parsed (in parallel when there are many) and added to it."""
+    if cache is None:
+        return _parse(files, jobs)
+    results: list[Parsed | None] = [cache.get(file, shown) for file, shown in files]
+    missing = [i for i, found in enumerate(results) if found is None]
+    for i, parsed in zip(missing, _parse([files[i] for i in missing], jobs), strict=True):
+        results[i] = parsed
+        cache.put(*files[i], parsed)
+    cache.keep_only({shown for _, shown in files})
+    return results  # type: ignore[return-value]
+
+
+def _parse(files: list[tuple[Path, str]], jobs: int | None) -> list[Parsed]:
     jobs = jobs or min(os.cpu_count() or 1, 4)
     if jobs < 2 or len(files) < PARALLEL_FROM:
         return [load_yaml_file(file, shown) for file, shown in files]

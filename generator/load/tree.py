@@ -7,6 +7,7 @@ ignored.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from generator.errors import Problem, Severity
+from generator.load.cache import ParseCache
 from generator.load.messages import field_path, translate
 from generator.load.parallel import parse_files
 from generator.load.yamlfile import LocatedDocument
@@ -34,25 +36,24 @@ class LoadedTree:
     reported again as missing."""
 
 
-def display_path(root: Path, shown_root: str, file: Path) -> str:
-    """How a file is named in messages: under the folder name the user gave."""
-    relative = file.relative_to(root).as_posix()
-    return f"{shown_root.rstrip('/')}/{relative}" if shown_root else relative
 
+def load_tree(root: Path, shown_root: str, cache_dir: Path | None = None) -> LoadedTree:
+    """Load every record file below ``root``; ``shown_root`` prefixes paths in messages.
 
-def load_tree(root: Path, shown_root: str) -> LoadedTree:
-    """Load every record file below ``root``; ``shown_root`` prefixes paths in messages."""
+    Parsed files are cached in memory and, with ``cache_dir``, on disk (see ``cache.py``).
+    """
+    cache = ParseCache.open(cache_dir, root)
     tree = LoadedTree(records={kind.name: {} for kind in KINDS})
     planned = []
-    for file in _record_files(root, tree, shown_root):
-        relative = file.relative_to(root).as_posix()
-        shown = display_path(root, shown_root, file)
+    for relative in _record_files(root, tree, shown_root):
+        file, shown = root / relative, _shown(shown_root, relative)
         kind, match = _classify(relative)
         if kind is None or match is None:
             tree.problems.append(_misplaced(relative, shown))
             continue
         planned.append((file, shown, kind, match))
-    parsed = parse_files([(file, shown) for file, shown, _, _ in planned])
+    parsed = parse_files([(file, shown) for file, shown, _, _ in planned], cache=cache)
+    cache.save()
     for (_file, shown, kind, match), (doc, found) in zip(planned, parsed, strict=True):
         tree.problems.extend(found)
         record = _validate(doc, kind, tree.problems)
@@ -76,24 +77,33 @@ def load_tree(root: Path, shown_root: str) -> LoadedTree:
     return tree
 
 
-def _record_files(root: Path, tree: LoadedTree, shown_root: str) -> list[Path]:
-    files: list[Path] = []
-    for path in sorted(root.rglob("*")):
-        relative = path.relative_to(root)
-        if relative.parts[0] == MEDIA_FOLDER or any(p.startswith(".") for p in relative.parts):
-            continue
-        if path.is_dir() or path.name in IGNORED_NAMES or path.name.endswith("~"):
-            continue
-        if path.suffix == ".yml":
-            files.append(path)
-            continue
-        shown = display_path(root, shown_root, path)
-        if path.suffix == ".yaml":
-            tree.problems.append(Problem(shown, 1, 1, "扩展名请改为 .yml（现在是 .yaml，不会被读取）"))
-        else:
-            message = "这个文件不是 .yml 记录，不会被使用；照片等素材请放在 media/ 下"
-            tree.problems.append(Problem(shown, 1, 1, message, severity=Severity.WARNING))
-    return files
+def _record_files(root: Path, tree: LoadedTree, shown_root: str) -> list[str]:
+    """Content-relative POSIX paths of the record files, sorted; other files are reported."""
+    found: list[str] = []
+    for folder, dirs, names in os.walk(root):
+        relative_folder = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = "" if relative_folder == "." else relative_folder + "/"
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (not prefix and d == MEDIA_FOLDER))
+        for name in sorted(names):
+            if name.startswith(".") or name in IGNORED_NAMES or name.endswith("~"):
+                continue
+            relative = prefix + name
+            if name.endswith(".yml"):
+                found.append(relative)
+            else:
+                tree.problems.append(_not_a_record(relative, _shown(shown_root, relative)))
+    return sorted(found)
+
+
+def _shown(shown_root: str, relative: str) -> str:
+    return f"{shown_root.rstrip('/')}/{relative}" if shown_root else relative
+
+
+def _not_a_record(relative: str, shown: str) -> Problem:
+    if relative.endswith(".yaml"):
+        return Problem(shown, 1, 1, "扩展名请改为 .yml（现在是 .yaml，不会被读取）")
+    message = "这个文件不是 .yml 记录，不会被使用；照片等素材请放在 media/ 下"
+    return Problem(shown, 1, 1, message, severity=Severity.WARNING)
 
 
 def _classify(relative: str) -> tuple[RecordKind | None, Any]:

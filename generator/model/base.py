@@ -24,17 +24,11 @@ from pydantic import (
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
 
-def _id_input(value: Any) -> Any:
-    """Building numbers are often written bare (``building: 5``); YAML reads them as
-    integers, so accept whole numbers and treat them as the id text ``"5"``."""
-    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
-        return str(value)
-    return value
-
-
 RecordId = Annotated[
     str,
-    BeforeValidator(_id_input),
+    # Building numbers are often written bare (``building: 5``); YAML reads them as
+    # integers, so whole numbers are taken as the id text ``"5"``.
+    Field(coerce_numbers_to_str=True),
     StringConstraints(pattern=ID_PATTERN, max_length=80),
     Field(description="编号：小写英文字母、数字和连字符，例如 tianrun-3"),
 ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from generator.errors import Problem, Severity
 from generator.load.messages import did_you_mean, field_path
@@ -82,15 +83,15 @@ def check_references(content: Content, failed: set[tuple[str, str]]) -> list[Pro
     ):
         for record in records:
             problems.extend(check(resolver, record))  # type: ignore[operator]
+    media = content.media_root.resolve()
     for record in _all_records(content):
         problems.extend(scan_record(record))
-        problems.extend(_photo_files(content, record))
+        problems.extend(_photo_files(content, media, record))
     return problems
 
 
-def _photo_files(content: Content, record: Record) -> Iterator[Problem]:
+def _photo_files(content: Content, media: Path, record: Record) -> Iterator[Problem]:
     """Every photo a record names exists inside ``media/`` (links may not lead out)."""
-    media = content.media_root.resolve()
     for loc, photo in _photos_of(record):
         target = (content.media_root / photo.file).resolve()
         if not target.is_relative_to(media):

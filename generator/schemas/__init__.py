@@ -34,18 +34,15 @@ _SCHEMA_SINGLE = ("items", "additionalProperties", "propertyNames", "not")
 class EditorJsonSchema(GenerateJsonSchema):
     """Pydantic's generator, with record ids spelt out.
 
-    An id runs through a before-validator (a bare ``building: 5`` is read as ``"5"``) and
-    then the pattern; pydantic describes only the first step of such a chain and would
-    lose the pattern, so the id schema is written here in full.
+    An id accepts a bare whole number (``building: 5`` is read as ``"5"``), so its schema
+    allows a non-negative integer beside the patterned text.
     """
 
-    def function_before_schema(self, schema: core_schema.BeforeValidatorFunctionSchema) -> JsonSchemaValue:
-        if schema["function"]["function"] is getattr(base, "_id_input", None):
-            return {"anyOf": [
-                {"type": "string", "pattern": base.ID_PATTERN, "maxLength": 80},
-                {"type": "integer", "minimum": 0},
-            ]}
-        return super().function_before_schema(schema)
+    def str_schema(self, schema: core_schema.StringSchema) -> JsonSchemaValue:
+        json_schema = super().str_schema(schema)
+        if schema.get("coerce_numbers_to_str") and schema.get("pattern") == base.ID_PATTERN:
+            return {"anyOf": [json_schema, {"type": "integer", "minimum": 0}]}
+        return json_schema
 
 
 def schema_file_name(kind: RecordKind) -> str:
