@@ -12,10 +12,15 @@ from generator.model.content import Content
 from generator.model.references import check_references
 
 
-def default_cache_dir(root: Path) -> Path:
-    """``$JINLIN_CACHE``, else ``.cache/jinlin`` beside the content folder (git-ignored)."""
+def default_cache_dir(root: Path) -> Path | None:
+    """``$JINLIN_CACHE``, else the project's ``.cache/jinlin`` (git-ignored) when the content
+    lies inside the current folder; content elsewhere is cached in memory only, so that
+    checking a folder never leaves files beside it."""
     configured = os.environ.get("JINLIN_CACHE")
-    return Path(configured) if configured else root.resolve().parent / ".cache" / "jinlin"
+    if configured:
+        return Path(configured)
+    here = Path.cwd().resolve()
+    return here / ".cache" / "jinlin" if root.resolve().is_relative_to(here) else None
 
 
 def load_content(root: Path | str, shown_root: str | None = None, *,
