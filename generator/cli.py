@@ -68,7 +68,7 @@ def schemas(output: str) -> None:
 @CONTENT_OPTION
 @click.option("--site-dir", default="site", show_default=True, help="网站输出文件夹")
 @click.option("--clean", is_flag=True, help="忽略缓存，全部重新生成")
-@click.option("--no-pdf", is_flag=True, help="不生成工作简报 PDF")
+@click.option("--no-pdf", is_flag=True, help="不生成 PDF（工作简报，以及 print/ 中的荣誉证书和牌匾）")
 def build(content_dir: str, site_dir: str, clean: bool, no_pdf: bool) -> None:
     """生成网站（和工作简报 PDF）。失败时保留原来的网站不变。"""
     from generator.commands.build import run_build

@@ -49,6 +49,10 @@ def run_build(content_dir: str, site_dir: str, *, clean: bool = False, pdf: bool
         shutil.rmtree(staging, ignore_errors=True)
     pages = sum(1 for _ in target.rglob("*.html"))
     click.echo(f"网站已生成：{site_dir}（{pages} 个页面，用时 {time.monotonic() - started:.1f} 秒）", err=True)
+    if pdf:  # certificates name people the site must not show: print/ beside the site, never in it
+        from generator.commands.certificates import print_after_build
+
+        print_after_build(content, target, _plugin(config).paths(config)[1] / "certificates")
     return target
 
 
