@@ -1,7 +1,8 @@
 """The ``jinlin`` MkDocs plugin: thin event handlers around :mod:`generator.site`.
 
 * ``on_config`` loads and checks the content before anything renders; errors stop the
-  build with exactly the lines ``jinlin check`` prints (in ``serve``, a page lists them).
+  build with exactly the lines ``jinlin check`` prints. In ``serve`` they do not: the site
+  becomes one page listing them (:mod:`generator.site.errorpage`) until the next save.
 * ``on_files`` generates every page into the cache folder and adds it with
   ``File.generated``; record pages are kept out of the nav.
 * Page bodies are already HTML: ``on_page_markdown`` hands Markdown an empty text and
@@ -16,7 +17,6 @@ import logging
 from pathlib import Path
 from typing import Any, Literal
 
-from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -27,6 +27,7 @@ from generator.model.public import PublicView
 from generator.site.bulletins import BulletinArchive, build_archive
 from generator.site.config import JinlinConfig
 from generator.site.context import SiteContext
+from generator.site.errorpage import ContentFolder, error_site
 from generator.site.pages import generate_pages
 from generator.site.render import THEME_DIR, GeneratedPage
 from generator.site.store import GeneratedFiles
@@ -85,7 +86,7 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
             return files
         out = GeneratedFiles(self.cache_dir / "out")
         if self.view is None:
-            self._add_page(files, config, out, _error_page(self.problems))
+            self._add_error_site(files, config, out)
             return files
         ctx = SiteContext.create(self.view, self.cache_dir, _theme_dir(config), self._archive())
         for page in generate_pages(ctx):
@@ -117,6 +118,9 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
         return self.bodies.pop(page.file.src_uri, html)
 
     def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
+        # MkDocs' own environment does not autoescape: without this, a site name or a
+        # record title with markup would reach main.html (<title>, meta, header) unescaped.
+        env.autoescape = True
         site = self.view.site if self.view else _NoSite()
         env.globals["jinlin"] = ThemeHelpers(site, asset_version(_theme_dir(config)))
         return env
@@ -133,7 +137,8 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         if self.config.enabled:
-            server.watch(str(self.content_dir))
+            if self.content_dir.is_dir():  # watchdog cannot watch a folder that is not there
+                server.watch(str(self.content_dir))
             server.watch(str(_theme_dir(config)))
         return server
 
@@ -168,6 +173,13 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
             return build_archive(self.view, out, self.cache_dir.parent / "bulletins")
         except JinlinError as exc:  # e.g. no Chinese font installed for the PDFs
             raise PluginError(exc.format_message()) from exc
+
+    def _add_error_site(self, files: Files, config: Any, out: GeneratedFiles) -> None:
+        """``serve`` with content errors: every address shows the problems (cached pages
+        stay in the cache, so the fixed site is quick to come back)."""
+        folder = ContentFolder(self.content_dir, self.config.content)
+        for uri, data in error_site(self.problems, folder).items():
+            _add(files, File.generated(config, uri, abs_src_path=str(out.write(f"error/{uri}", data))))
 
     def _add_page(self, files: Files, config: Any, out: GeneratedFiles, page: GeneratedPage) -> None:
         uri = src_uri(page.url)
@@ -209,12 +221,3 @@ class _NoSite:
     icp = ""
     police_record = ""
 
-
-def _error_page(problems: list[Problem]) -> GeneratedPage:
-    """The page ``serve`` shows instead of the site while the content has errors."""
-    lines = "".join(f"<li><code>{escape(p.format())}</code></li>" for p in problems)
-    errors = sum(p.is_error for p in problems)
-    body = (f'<header class="page-head"><h1>内容有 {errors} 处错误</h1>'
-            "<p class=\"lead\">请按下面的文件和行号修改，保存后页面会自动刷新。</p></header>"
-            f'<ol class="problems">{lines}</ol>')
-    return GeneratedPage("", "内容有错误", body, in_nav=True)

@@ -30,6 +30,7 @@ PAGE_KINDS = [
     "meetings/", "meetings/2026-09-20-lianxi/", "people/", "people/chen-guoqiang/",
     "organisation/", "organisation/zaiyunqiao/", "pairing/", "pairing/caizhengju/", "groups/nuanxin/",
     "bulletins/", "bulletins/2026-09/", "data/", "search/?q=楼道",
+    "handbook/", "handbook/activity/", "handbook/privacy/",
 ]
 
 
@@ -171,7 +172,7 @@ def test_no_request_leaves_this_machine(phone, server: str) -> None:  # type: ig
     assert hosts == {urlsplit(server).netloc}
 
 
-@pytest.mark.parametrize("path", ["", "activities/2026-08-15-loudao-qingli/"])
+@pytest.mark.parametrize("path", ["", "activities/2026-08-15-loudao-qingli/", "handbook/privacy/"])
 def test_axe_finds_no_serious_problem(browser, server: str, path: str) -> None:  # type: ignore[no-untyped-def]
     if not AXE.exists():
         pytest.skip("axe-core 未安装：请运行 scripts/install-browser-test-deps.sh")

@@ -12,6 +12,7 @@ def generate_pages(ctx: SiteContext) -> list[GeneratedPage]:
         activities,
         bulletins,
         groups,
+        handbook,
         home,
         meetings,
         opendata,
@@ -24,5 +25,5 @@ def generate_pages(ctx: SiteContext) -> list[GeneratedPage]:
     )
 
     modules = (home, activities, stars, wishes, meetings, people, organisation, pairing, groups,
-               bulletins, opendata, search)
+               bulletins, opendata, search, handbook)
     return [page for module in modules for page in module.pages(ctx)]
