@@ -195,7 +195,9 @@ class _Builder:
         try:
             value = self.constructor.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
-            raise YamlProblem(f"无法读取这个值：{node.value!r}", _mark(node)) from exc
+            if tag == "tag:yaml.org,2002:timestamp":
+                raise YamlProblem(f"日期“{node.value}”不存在，请检查月份和日", _mark(node)) from exc
+            raise YamlProblem(f"无法读取这个值：“{node.value}”", _mark(node)) from exc
         finally:
             self.constructor.constructed_objects.clear()
         if isinstance(value, dt.datetime):

@@ -130,7 +130,7 @@ class Person(Record):
     photo: Photo | None = Field(None, description="照片")
     public: bool = Field(True, description="是否在网站上公开此人（false 则只计入统计数字）")
     consent: bool = Field(
-        False, description="本人已书面同意公开姓名、照片和故事（是填 true）"
+        False, description="本人已书面同意在网站上公开照片和个人故事（是填 true）；不同意时只显示姓名和荣誉"
     )
     phone: Contact = Field("", description="联系电话（不公开）", max_length=30)
     id_number: str = Field("", description="身份证号（不公开）", max_length=30)

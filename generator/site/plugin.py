@@ -53,8 +53,12 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
 
     # -- API for `jinlin build` --------------------------------------------------------
     def use_content(self, content: Content, warnings: list[Problem]) -> None:
-        """Use content already loaded and checked by the caller (saves a second load)."""
+        """Use content already loaded and checked by the caller (saves a second load).
+
+        Only ``jinlin build`` calls this; MkDocs keeps one plugin instance per process, so a
+        ``serve`` earlier in the same process must not leave the plugin in serve mode."""
         self._preloaded = (content, warnings)
+        self.serving = False
 
     def paths(self, config: Any) -> tuple[Path, Path]:
         """The content folder and this content's cache folder, resolved against mkdocs.yml."""

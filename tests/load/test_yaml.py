@@ -74,3 +74,9 @@ def test_oversized_file_is_refused(tmp_path: Path) -> None:
 def test_empty_file_is_an_error() -> None:
     doc, problems = parse_yaml("# 只有注释\n", "a.yml")
     assert doc is None and problems[0].message == "文件是空的"
+
+
+def test_a_date_that_does_not_exist() -> None:
+    _, problems = parse_yaml("title: 好\ndate: 2026-11-31\n", "a.yml")
+    [problem] = problems
+    assert (problem.line, problem.column) == (2, 7) and "2026-11-31" in problem.message and "不存在" in problem.message
