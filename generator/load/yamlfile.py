@@ -87,7 +87,10 @@ class LocatedDocument:
         if self._root is None:
             text = self.text
             if text is None and self.file is not None:
-                text = _decode(self.file.read_bytes(), self.path)[0]
+                try:
+                    text = _decode(self.file.read_bytes(), self.path)[0]
+                except OSError:  # gone since it was parsed (a temporary import folder)
+                    text = None
             try:
                 self._root = yaml.compose(text or "", Loader=_Loader) or False
             except yaml.YAMLError:
