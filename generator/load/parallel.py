@@ -18,6 +18,7 @@ from pathlib import Path
 from generator.errors import Problem
 from generator.load.cache import ParseCache
 from generator.load.yamlfile import LocatedDocument, load_yaml_file
+from generator.signals import workers_ignore_ctrl_c
 
 PARALLEL_FROM = 600
 """Below this many files a pool costs more than it saves (workers take ~0.3 s to start)."""
@@ -48,7 +49,9 @@ def _parse(files: list[tuple[Path, str]], jobs: int | None) -> list[Parsed]:
     chunks = [files[i:i + size] for i in range(0, len(files), size)]
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
-            return [parsed for chunk in pool.map(_parse_chunk, chunks) for parsed in chunk]
+            with workers_ignore_ctrl_c():  # Ctrl-C stops the command, not each worker with a traceback
+                parsed = pool.map(_parse_chunk, chunks)
+            return [one for chunk in parsed for one in chunk]
     except (BrokenProcessPool, OSError):
         # e.g. a caller whose main module cannot be re-imported: parse here instead
         return [parsed for chunk in chunks for parsed in _parse_chunk(chunk)]

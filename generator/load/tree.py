@@ -71,7 +71,8 @@ def load_tree(root: Path, shown_root: str, cache_dir: Path | None = None) -> Loa
             continue
         bucket[key] = record
     for kind in KINDS:
-        if kind.required and not tree.records[kind.name]:
+        # a site.yml that exists but has errors is reported by those errors, not as missing
+        if kind.required and not tree.records[kind.name] and (kind.name, kind.name) not in tree.failed:
             shown = f"{shown_root.rstrip('/')}/{kind.layout}" if shown_root else kind.layout
             tree.problems.append(Problem(shown, 1, 1, f"缺少{kind.label}文件 {kind.layout}"))
     return tree

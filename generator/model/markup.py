@@ -24,7 +24,9 @@ _URL_SCHEMES = {"http", "https", "mailto"}
 _CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
 # A line break inside a Chinese paragraph would show as a stray space in the browser.
 # Staff write lists straight under a sentence; Markdown would fold them into the paragraph.
-_LIST_AFTER_TEXT = re.compile(r"^((?![ \t]*(?:[-*+]|\d+\.)[ \t]).*\S.*)\n(?=[ \t]*(?:[-*+]|\d+\.)[ \t])", re.M)
+# (a lookahead for the non-blank character: ".*\S.*" backtracks quadratically on a long line)
+_LIST_AFTER_TEXT = re.compile(
+    r"^((?![ \t]*(?:[-*+]|\d+\.)[ \t])(?=[^\n]*\S)[^\n]*)\n(?=[ \t]*(?:[-*+]|\d+\.)[ \t])", re.M)
 _CJK_BREAK = re.compile(f"(?<=[{_CJK}])[ \t]*\n[ \t]*(?=[{_CJK}])")
 
 
@@ -44,6 +46,9 @@ def render_markdown(text: str) -> Markup:
     converter = _converter()
     converter.reset()
     source = _LIST_AFTER_TEXT.sub("\\1\n\n", mask_numbers(text))
+    if source.count("[") > MAX_BRACKETS:
+        # Markdown pairs link brackets in quadratic time (20,000 "[" took minutes): as text
+        source = source.replace("[", "\\[")
     html = converter.convert(_CJK_BREAK.sub("", source))
     html = re.sub(r"<(/?)h[12]\b", r"<\1h3", html)
     clean = nh3.clean(
@@ -58,6 +63,7 @@ def render_markdown(text: str) -> Markup:
 
 
 MAX_DEPTH = 20
+MAX_BRACKETS = 200
 _TAG = re.compile(r"<(/?)([a-z0-9]+)")
 
 
@@ -76,7 +82,14 @@ def _too_deep(html: str) -> bool:
 
 def plain_text(text: str, limit: int = 0) -> str:
     """Free text as plain words (for descriptions and lists), masked, optionally cut."""
-    html = render_markdown(text)
+    return text_of(render_markdown(text), limit)
+
+
+def text_of(html: Markup, limit: int = 0) -> str:
+    """The plain words of HTML made by :func:`render_markdown`, optionally cut; lets a
+    caller that needs both render the Markdown once (it costs seconds at city scale)."""
+    if not html:
+        return ""
     words = re.sub(r"\s+", " ", nh3.clean(str(html), tags=set())).strip()
     words = words.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
     if limit and len(words) > limit:

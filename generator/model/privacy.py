@@ -6,12 +6,21 @@ bank cards ``6222 **** **** 1234``, names ``陈**`` or ``陈女士``.
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Iterator
-from typing import Literal
+from collections.abc import Callable, Iterator
+from functools import cache
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
+
+from pydantic import BaseModel
 
 from generator.errors import Problem, Severity
 from generator.load.messages import field_path
+
+if TYPE_CHECKING:
+    from generator.model.content import Content
+
+M = TypeVar("M", bound=BaseModel)
 
 ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])([1-9]\d{5})(?:19|20)\d{2}(?:0[1-9]|1[0-2])\d{2}\d{3}[\dXx](?![0-9A-Za-z])")
 MOBILE = re.compile(r"(?<!\d)(1[3-9]\d)[- ]?(\d{4})[- ]?(\d{4})(?!\d)")
@@ -25,8 +34,14 @@ _CANDIDATE = re.compile(r"[0-9]{7}|[0-9][- ][0-9]{4}[- ][0-9]")
 KIND_LABELS = {"id": "身份证号", "mobile": "手机号码", "landline": "固定电话", "bank": "银行卡号"}
 
 
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９－Ｘｘ　", "0123456789-Xx ")
+"""Numbers typed in full-width mode (１３８…) are the same numbers; one character for one,
+so offsets stay right."""
+
+
 def find_numbers(text: str) -> Iterator[tuple[str, int, str]]:
     """Yield (kind, offset, matched text) for each personal number in ``text``."""
+    text = text.translate(_HALF_WIDTH)
     if not _CANDIDATE.search(text):
         return
     taken: list[range] = []
@@ -106,3 +121,79 @@ def _scan(doc, value, loc) -> Iterator[Problem]:  # type: ignore[no-untyped-def]
             message = (f"文字中有{KIND_LABELS[kind]}“{found}”，发布时会遮挡为“{masked}”；"
                        "个人信息请写在不公开的字段里，或删去")
             yield doc.problem(loc, message, field=field_path(loc), severity=Severity.WARNING)
+
+
+def masked_content(content: Content) -> Content:
+    """``content`` as the public view holds it: private fields (contact details, ID numbers,
+    addresses, hardship, age) emptied, and personal numbers masked in every text field of
+    every record, so that no renderer can print one from a field that is not usually free
+    text (a name, a 认领人, a 主持组织, the site's description). Records with nothing to
+    change are shared, not copied."""
+    tables: dict[str, Any] = {
+        name: {key: _masked_record(r) for key, r in getattr(content, name).items()}
+        for name in ("communities", "units", "groups", "people", "meetings", "activities", "ratings", "wishes")
+    }
+    return dataclasses.replace(
+        content, site=_masked_record(content.site), scoring=_masked_record(content.scoring),
+        figures=_masked_record(content.figures), **tables,
+    )
+
+
+def _masked_record(record: M) -> M:
+    doc = getattr(record, "_source", None)
+    # the file's text had no number: only its private fields need emptying (fast at city scale)
+    return _masked_model(record, numbers=doc is None or doc.may_hold_numbers)
+
+
+def _masked_model(model: M, numbers: bool) -> M:
+    fields = _fields(type(model))
+    update: dict[str, Any] = {}
+    for name in fields.text if numbers else fields.holding_private:
+        value = getattr(model, name)
+        masked = _masked_value(value, numbers)
+        if masked is not value:
+            update[name] = masked
+    for name, empty in zip(fields.private, fields.empty, strict=True):
+        if getattr(model, name):
+            update[name] = empty()
+    return model.model_copy(update=update) if update else model
+
+
+def _masked_value(value: Any, numbers: bool) -> Any:
+    if isinstance(value, str):
+        masked = mask_numbers(value) if numbers else value
+        return value if masked == value else masked
+    if isinstance(value, BaseModel):
+        return _masked_model(value, numbers)
+    if isinstance(value, list):
+        items = [_masked_value(item, numbers) for item in value]
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
+    return value
+
+
+@dataclasses.dataclass(frozen=True)
+class _Fields:
+    private: tuple[str, ...]
+    """Private by type: emptied."""
+    empty: tuple[Callable[[], Any], ...]
+    """The empty value of each private field (its default)."""
+    text: tuple[str, ...]
+    """May hold published text (not private, not ids, not file paths): masked."""
+    holding_private: tuple[str, ...]
+    """Parts with private fields inside (the 心愿人 of a wish)."""
+
+
+@cache
+def _fields(model: type[BaseModel]) -> _Fields:
+    from generator.model.base import ID_PATTERN
+
+    items = model.model_fields.items()
+    return _Fields(
+        private=tuple(name for name, _ in items if name in PRIVATE_FIELDS),
+        empty=tuple(info.default_factory or (lambda default=info.default: default)  # type: ignore[misc]
+                    for name, info in items if name in PRIVATE_FIELDS),
+        text=tuple(name for name, info in items if name not in PRIVATE_FIELDS and name != "file"
+                   and ID_PATTERN not in repr(info.annotation) + repr(info.metadata)),
+        holding_private=tuple(name for name, info in items if isinstance(info.annotation, type)
+                              and issubclass(info.annotation, BaseModel) and _fields(info.annotation).private),
+    )

@@ -16,9 +16,9 @@ from markupsafe import Markup
 from generator.model import figures as fig
 from generator.model.content import Content
 from generator.model.events import Activity, Meeting, MicroWish
-from generator.model.markup import plain_text, render_markdown
+from generator.model.markup import render_markdown, text_of
 from generator.model.organisation import Community, Person
-from generator.model.privacy import mask_name, mask_numbers
+from generator.model.privacy import mask_name, mask_numbers, masked_content
 from generator.model.ratings import BuildingScore, month_scores
 
 
@@ -258,6 +258,11 @@ class PublicView:
 
     content: Content = field(repr=False)
 
+    def __post_init__(self) -> None:
+        # private fields are emptied, and a phone number in a name, a 认领人 or the site's
+        # description is masked too: nothing reached through ``content`` can leak them
+        self.content = masked_content(self.content)
+
     # -- people ---------------------------------------------------------------
     def person_ref(self, person_id: str | None) -> Ref | None:
         """A link to a person, or ``None`` if the person is not public."""
@@ -324,6 +329,7 @@ class PublicView:
     def _activity(self, a: Activity) -> PublicActivity:
         meeting = self.content.meetings.get(a.meeting or "")
         wish = self.content.wishes.get(a.wish or "")
+        summary = render_markdown(a.summary)
         return PublicActivity(
             id=a.id, title=mask_numbers(a.title), date=a.date, type=a.type,
             place=self.place(a.community, a.estate, a.building),
@@ -332,7 +338,7 @@ class PublicView:
             groups=tuple(r for r in map(self._group_ref, a.organisers.groups) if r),
             others=tuple(a.organisers.others),
             participants=a.participants, beneficiaries=a.beneficiaries,
-            summary_html=render_markdown(a.summary), summary_text=plain_text(a.summary),
+            summary_html=summary, summary_text=text_of(summary),
             photos=self._photos(a.photos),
             meeting=Ref(meeting.id, meeting.title) if meeting else None,
             wish=Ref(wish.id, mask_numbers(wish.title)) if wish else None,
@@ -345,8 +351,18 @@ class PublicView:
         return sorted((a for a in self.activities if a.month == month), key=lambda a: (a.date, a.id))
 
     def _activities_for(self, attr: str, ident: str) -> tuple[Ref, ...]:
-        found = [a for a in self.content.activities.values() if getattr(a, attr) == ident]
-        return tuple(Ref(a.id, mask_numbers(a.title)) for a in sorted(found, key=lambda a: (a.date, a.id)))
+        return self._activities_by[attr].get(ident, ())
+
+    @cached_property
+    def _activities_by(self) -> dict[str, dict[str, tuple[Ref, ...]]]:
+        """Activity links by meeting and by wish, in date order (one pass over the
+        activities instead of one per meeting and per wish)."""
+        found: dict[str, dict[str, list[Ref]]] = {"meeting": {}, "wish": {}}
+        for a in sorted(self.content.activities.values(), key=lambda a: (a.date, a.id)):
+            for attr, by in found.items():
+                if ident := getattr(a, attr):
+                    by.setdefault(ident, []).append(Ref(a.id, mask_numbers(a.title)))
+        return {attr: {k: tuple(v) for k, v in by.items()} for attr, by in found.items()}
 
     # -- meetings ---------------------------------------------------------------
     @cached_property
@@ -460,8 +476,15 @@ class PublicView:
 
     # -- ratings and figures ----------------------------------------------------
     def rated(self, month: str) -> list[RatedBuilding]:
-        """The month's buildings with scores and stars, best first."""
-        return [self._rated(s) for s in month_scores(self.content, month)]
+        """The month's buildings with scores and stars, best first (scored once per view:
+        the site, open data and bulletins all ask; a copy, so callers may sort it)."""
+        if month not in self._rated_months:
+            self._rated_months[month] = [self._rated(s) for s in month_scores(self.content, month)]
+        return list(self._rated_months[month])
+
+    @cached_property
+    def _rated_months(self) -> dict[str, list[RatedBuilding]]:
+        return {}
 
     def _rated(self, score: BuildingScore) -> RatedBuilding:
         place = self.place(score.community, score.estate, score.building)

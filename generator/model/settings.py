@@ -30,7 +30,7 @@ class BulletinSettings(Part):
     """工作简报的报头与版记设置。"""
 
     title: str = Field(description="报头标题，例如 近邻党建工作简报", min_length=1, max_length=30)
-    issuer: str = Field(description="印发机关，例如 中共邵武市委组织部办公室", min_length=1)
+    issuer: str = Field(description="印发机关，例如 中共邵武市委组织部办公室", min_length=1, max_length=40)
     distribution: Distribution = Field(default_factory=Distribution, description="报、送、发")
     copies: int = Field(description="共印份数", ge=1, le=100_000)
     first_total_issue: int = Field(
@@ -48,7 +48,7 @@ class SiteSettings(Record):
 
     name: str = Field(description="站点名称，例如 邵武近邻党建", min_length=1, max_length=40)
     city: str = Field(description="城市，例如 邵武市", min_length=1, max_length=20)
-    publisher: str = Field(description="编印单位，例如 中共邵武市委组织部", min_length=1)
+    publisher: str = Field(description="编印单位，例如 中共邵武市委组织部", min_length=1, max_length=40)
     description: str = Field("", description="一句话介绍，用于搜索引擎和微信分享", max_length=200)
     base_url: HttpUrl | None = Field(None, description="网站正式地址，例如 https://jinlin.example.cn/")
     icp: str = Field("", description="ICP 备案号，例如 闽ICP备12345678号-1", max_length=60)
