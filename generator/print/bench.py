@@ -1,13 +1,71 @@
-"""Benchmark: how long a cold render of every month's bulletin takes (``make bench``)."""
+"""Benchmark: how long the bulletins of a content folder take, cold and warm (``make bench``).
+
+:func:`bench_bulletins` is what a bench driver calls: a cold run with a fresh cache (every
+month rendered; loading the content not counted, deriving the public view and preparing
+the months counted) and a warm run right after with the same cache (nothing changed, so
+nothing is loaded or rendered: see :mod:`.fingerprint`). :func:`time_bulletins` and
+:func:`seconds_per_bulletin` are the older names for the cold run.
+"""
 
 from __future__ import annotations
 
+import resource
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from generator.project import require_content
+
+
+class BulletinRun(NamedTuple):
+    """One run of every month's bulletin."""
+
+    bulletins: int
+    pages: int
+    seconds_wall: float
+    seconds_per_bulletin: float
+
+
+class BulletinBench(NamedTuple):
+    """A cold run (fresh cache) and a warm run (same cache, nothing changed)."""
+
+    cold: BulletinRun
+    warm: BulletinRun
+    cpu_seconds: float
+    """User + system CPU of the cold run, this process and its workers together (on a
+    shared machine, compare it with the wall time of the same run)."""
+
+
+def bench_bulletins(content_dir: Path | str, *, jobs: int = 2,
+                    editions: tuple[str, ...] = ("archive",)) -> BulletinBench:
+    """Render every month of ``content_dir`` cold into a temporary folder, then again warm."""
+    from generator.print.bulletins import render_bulletins_in
+
+    content, _ = require_content(content_dir, str(content_dir))
+    with tempfile.TemporaryDirectory(prefix="jinlin-bench-") as scratch:
+        root = Path(scratch)
+
+        def run(**kwargs: object) -> BulletinRun:
+            start = time.perf_counter()
+            files = render_bulletins_in(Path(content_dir), root / "out", jobs=jobs, editions=editions,
+                                        cache_dir=root / "cache", **kwargs)  # type: ignore[arg-type]
+            seconds = time.perf_counter() - start
+            return BulletinRun(len(files), sum(f.pages for f in files), seconds,
+                               seconds / len(files) if files else 0.0)
+
+        cpu = _cpu_seconds()
+        cold = run(content=content)
+        cpu = _cpu_seconds() - cpu
+        warm = run()
+    return BulletinBench(cold, warm, cpu)
+
+
+def _cpu_seconds() -> float:
+    """User + system CPU of this process and of its finished children (the workers)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 @dataclass(frozen=True)
@@ -27,16 +85,8 @@ def time_bulletins(content_dir: Path | str, *, jobs: int = 2,
                    editions: tuple[str, ...] = ("archive",)) -> BulletinTiming:
     """Render every month of ``content_dir`` with an empty cache (nothing reused) into a
     temporary folder and time it; loading the content is not counted."""
-    from generator.print.bulletins import render_bulletins
-
-    content, _ = require_content(content_dir, str(content_dir))
-    with tempfile.TemporaryDirectory(prefix="jinlin-bench-") as scratch:
-        root = Path(scratch)
-        start = time.perf_counter()
-        files = render_bulletins(content, root / "out", jobs=jobs, editions=editions,
-                                 cache_dir=root / "cache")
-        seconds = time.perf_counter() - start
-    return BulletinTiming(len(files), sum(f.pages for f in files), seconds)
+    cold = bench_bulletins(content_dir, jobs=jobs, editions=editions).cold
+    return BulletinTiming(cold.bulletins, cold.pages, cold.seconds_wall)
 
 
 def seconds_per_bulletin(content_dir: Path | str, *, jobs: int = 2) -> float:

@@ -13,6 +13,16 @@ from dataclasses import dataclass
 from generator.model.figures import Figure
 from generator.model.public import PublicActivity, PublicHonour, PublicPerson, PublicView, RatedBuilding
 from generator.model.settings import Distribution
+from generator.print.digest import (
+    LIMITS,
+    Digest,
+    Limits,
+    activity_digest,
+    honour_digest,
+    meeting_digest,
+    rating_digest,
+    shortlist,
+)
 from generator.print.numbering import IssueNumber, issue_numbers
 from generator.print.sections import (
     MeetingOutcome,
@@ -76,6 +86,9 @@ class Bulletin:
     activity_types: tuple[tuple[str, int], ...]
     sections: tuple[Section, ...]
     banji: Banji
+    digest: Digest
+    """What the sections print: everything for a street office's month, summaries at
+    city scale (see :mod:`generator.print.digest`)."""
 
     @property
     def id_prefix(self) -> str:
@@ -92,9 +105,10 @@ class Bulletin:
         return tuple(sorted((*self.highlights, *self.others), key=lambda a: (a.date, a.id)))
 
 
-def build_bulletin(view: PublicView, month: str,
-                   numbers: dict[str, IssueNumber] | None = None) -> Bulletin:
-    """The bulletin for ``month``; ``LookupError`` if that month gets none (no content)."""
+def build_bulletin(view: PublicView, month: str, numbers: dict[str, IssueNumber] | None = None,
+                   limits: Limits = LIMITS) -> Bulletin:
+    """The bulletin for ``month``; ``LookupError`` if that month gets none (no content).
+    ``limits`` decide how much is printed in full (see :class:`~generator.print.digest.Limits`)."""
     numbers = issue_numbers(view) if numbers is None else numbers
     if month not in numbers:
         raise LookupError(month)
@@ -110,6 +124,7 @@ def build_bulletin(view: PublicView, month: str,
         "figures": True,
     }
     date = month_end(month)
+    digest = _digest(view, activities, ratings, honoured, wishes, deliberations, pairing, limits)
     return Bulletin(
         month=month, number=numbers[month], title=settings.title, publisher=view.site.publisher,
         date=date,
@@ -119,7 +134,25 @@ def build_bulletin(view: PublicView, month: str,
         deliberations=deliberations, pairing=pairing,
         figures=tuple(view.month_figures(month)), activity_types=_by_type(activities),
         sections=_sections(month, [key for key, shown in parts.items() if shown]),
-        banji=Banji(settings.distribution, settings.issuer, date, settings.copies),
+        banji=Banji(settings.distribution, settings.issuer, date, settings.copies), digest=digest,
+    )
+
+
+def _digest(view: PublicView, activities: list[PublicActivity], ratings: list[RatedBuilding],
+            honoured: list[tuple[PublicPerson, PublicHonour]], wishes: WishReport,
+            deliberations: tuple[MeetingOutcome, ...], pairing: PairingReport, limits: Limits) -> Digest:
+    order = {c.id: i for i, c in enumerate(view.communities)}
+    highlights = tuple(a for a in activities if a.highlight)
+    return Digest(
+        toc_highlights=highlights if len(highlights) <= limits.toc_highlights else (),
+        activities=activity_digest([a for a in activities if not a.highlight], order, limits.activity_titles),
+        ratings=rating_digest(ratings, (t.stars for t in view.scoring.thresholds), order, limits),
+        honours=honour_digest(honoured, limits.honours_in_full),
+        wishes=shortlist(wishes.moved, limits.wish_lines),
+        deliberations=meeting_digest(deliberations, limits),
+        joint_meetings=meeting_digest(pairing.meetings, limits),
+        solved=shortlist(pairing.solved, limits.pairing_lines),
+        list_items=shortlist(pairing.items, limits.pairing_lines),
     )
 
 

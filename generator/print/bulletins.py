@@ -2,35 +2,36 @@
 
 :func:`render_bulletins` renders every month that has content, skipping months whose
 inputs have not changed (see :mod:`.cache`) and rendering the rest in parallel *spawn*
-worker processes. :func:`bulletin_preview_html` gives the same content as an HTML fragment
-for the web site's 工作简报 page.
+worker processes (see :mod:`.workers`), each month handed over as soon as it is prepared.
+:func:`bulletin_preview_html` gives the same content as an HTML fragment for the web
+site's 工作简报 page.
 """
 
 from __future__ import annotations
 
 import filecmp
 import logging
-import multiprocessing
 import re
 import shutil
-from collections.abc import Iterable
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from generator.errors import BuildError
 from generator.model.content import Content
 from generator.model.public import PublicPhoto, PublicView
 from generator.print.bulletin import Bulletin, build_bulletin
 from generator.print.cache import BulletinCache, cache_key
 from generator.print.data import bulletin_json
 from generator.print.editions import Edition, edition_named
+from generator.print.fingerprint import folder_key
 from generator.print.fonts import require_fonts
 from generator.print.html import document_html, fragment_html
-from generator.print.numbering import issue_numbers
-from generator.print.pdf import RenderJob, RenderResult, render_job
+from generator.print.numbering import IssueNumber, issue_numbers
+from generator.print.pdf import RenderJob, RenderResult
 from generator.print.photos import PhotoStore
+from generator.print.workers import run_jobs
+from generator.project import require_content
 
 DEFAULT_CACHE = Path(".cache/jinlin/bulletins")
 LOG = logging.getLogger("jinlin.print")
@@ -71,18 +72,73 @@ def render_bulletins(content: Content | PublicView, out_dir: Path, *, jobs: int 
     chosen = [edition_named(name) for name in editions]
     cache = BulletinCache(cache_dir or DEFAULT_CACHE)
     numbers = issue_numbers(view)
-    plans = [_plan(view, build_bulletin(view, month, numbers), edition, cache)
-             for month in numbers for edition in chosen]
-    todo = [p for p in plans if cache.lookup(p.name, p.key) is None]
-    if todo:
-        require_fonts(view.site.fonts)
-    for plan, result in zip(todo, _run([p.job for p in todo], jobs), strict=True):
+    plans: list[_Plan] = []
+    todo: list[_Plan] = []
+    unknown = sum(e.file_name(m) not in cache.entries for m in numbers for e in chosen)
+    results = _run(_jobs(view, numbers, chosen, cache, plans, todo), jobs, expected=unknown)
+    for plan, result in zip(todo, results, strict=True):
         _report(plan.name, result)
         cache.record(plan.name, plan.key, result.pages)
     cache.save()
     files = [_publish(plan, cache, Path(out_dir)) for plan in plans]
     _remove_stale(Path(out_dir), chosen, {f.path.name for f in files})
     return files
+
+
+def _jobs(view: PublicView, numbers: dict[str, IssueNumber], editions: list[Edition],
+          cache: BulletinCache, plans: list[_Plan], todo: list[_Plan]) -> Iterator[RenderJob]:
+    """Prepare month after month, yielding the jobs of those not in the cache; every plan
+    goes to ``plans``, the ones to render also to ``todo``."""
+    for month in numbers:
+        bulletin = build_bulletin(view, month, numbers)
+        for edition in editions:
+            plan = _plan(view, bulletin, edition, cache)
+            plans.append(plan)
+            if cache.lookup(plan.name, plan.key) is None:
+                if not todo:
+                    require_fonts(view.site.fonts)
+                todo.append(plan)
+                yield plan.job
+
+
+def render_bulletins_in(content_dir: Path, out_dir: Path, *, jobs: int = 2,
+                        editions: Iterable[str] = ("archive",), cache_dir: Path | None = None,
+                        content: Content | None = None) -> list[BulletinFile]:
+    """:func:`render_bulletins` for the content folder ``content_dir``, which is loaded only
+    if anything in it (or in jinlin) changed since the last run with this cache: otherwise
+    every file is copied from the cache at once (see :mod:`.fingerprint`). ``content`` is
+    the folder's content if the caller has just loaded it (it is trusted to be what the
+    folder holds)."""
+    chosen = list(editions)
+    cache = BulletinCache(cache_dir or DEFAULT_CACHE)
+    key = folder_key(content_dir, chosen)
+    remembered = cache.folder_files(key)
+    if remembered is not None:
+        files = [_copied(entry, cache, Path(out_dir)) for entry in remembered]
+        _remove_stale(Path(out_dir), [edition_named(e) for e in chosen], {f.path.name for f in files})
+        return files
+    if content is None:
+        content, _ = require_content(content_dir)
+    files = render_bulletins(content, out_dir, jobs=jobs, editions=chosen, cache_dir=cache.root)
+    if folder_key(content_dir, chosen) == key:  # nothing was edited while we worked
+        cache = BulletinCache(cache.root)  # as render_bulletins left it
+        cache.remember_folder(key, [_remembered(f, cache) for f in files])
+    return files
+
+
+def _remembered(file: BulletinFile, cache: BulletinCache) -> dict[str, Any]:
+    entry = cache.entries[file.path.name]
+    return {"name": file.path.name, "key": entry.key, "month": file.month, "issue": file.issue,
+            "total_issue": file.total_issue, "title": file.title, "edition": file.edition,
+            "pages": entry.pages}
+
+
+def _copied(entry: dict[str, Any], cache: BulletinCache, out_dir: Path) -> BulletinFile:
+    target = out_dir / str(entry["name"])
+    out_dir.mkdir(parents=True, exist_ok=True)
+    _copy(cache.pdf_path(str(entry["key"])), target)
+    return BulletinFile(str(entry["month"]), int(entry["issue"]), int(entry["total_issue"]), target,
+                        str(entry["title"]), str(entry["edition"]), int(entry["pages"]))
 
 
 def render_bulletin(content: Content | PublicView, month: str, output: Path, *,
@@ -133,37 +189,14 @@ def _plan(view: PublicView, bulletin: Bulletin, edition: Edition, cache: Bulleti
     return _Plan(bulletin, edition, name, key, job)
 
 
-def _run(jobs: list[RenderJob], workers: int) -> list[RenderResult]:
-    """Render ``jobs``: here when there is one job or one worker, else in a spawn pool."""
-    if len(jobs) <= 1 or workers <= 1:
-        return [_guarded(job) for job in jobs]
-    context = multiprocessing.get_context("spawn")
-    # longest first, so that the workers finish at about the same time
-    order = sorted(range(len(jobs)), key=lambda i: -len(jobs[i].html))
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
-        futures = {i: pool.submit(render_job, jobs[i]) for i in order}
-        return [_result(futures[i], jobs[i]) for i in range(len(jobs))]
+def _run(jobs: Iterable[RenderJob], workers: int, *, expected: int = 0) -> list[RenderResult]:
+    """Render ``jobs`` (the one place that does; the cache tests replace it)."""
+    return run_jobs(jobs, workers, expected=expected)
 
 
 def _report(name: str, result: RenderResult) -> None:
     for message in result.warnings:
         LOG.warning("%s：%s", name, message)
-
-
-def _guarded(job: RenderJob) -> RenderResult:
-    try:
-        return render_job(job)
-    except (OSError, ValueError, RuntimeError) as exc:
-        raise BuildError(f"生成工作简报失败（{job.id_prefix[1:]}）：{exc}") from exc
-
-
-def _result(future: Future[RenderResult], job: RenderJob) -> RenderResult:
-    try:
-        return future.result()
-    except BrokenProcessPool as exc:
-        raise BuildError(f"生成工作简报的子进程意外退出（{job.id_prefix[1:]}），可能是内存不足。") from exc
-    except (OSError, ValueError, RuntimeError) as exc:
-        raise BuildError(f"生成工作简报失败（{job.id_prefix[1:]}）：{exc}") from exc
 
 
 def _publish(plan: _Plan, cache: BulletinCache, out_dir: Path) -> BulletinFile:

@@ -8,6 +8,8 @@ code. A month whose key is unchanged is copied from the cache instead of rendere
 Layout of the cache folder (``.cache/jinlin/bulletins/`` beside ``content/`` by default)::
 
     manifest.json        {"jinlin-2026-10.pdf": {"key": "…", "pages": 6}, …}
+    folder.json          the last complete run from a content folder (fingerprint.py):
+                         {"key": "…", "files": [{"name": …, "key": …, "month": …}, …]}
     pdf/<key>.pdf        rendered files
     photos/<hash>.jpg    photos prepared for print (see photos.py)
 """
@@ -19,6 +21,7 @@ import json
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 RENDER_VERSION = "1"
 """Bump to re-render every cached bulletin after a change the HTML does not show."""
@@ -72,6 +75,26 @@ class BulletinCache:
         partial = self.manifest_path.with_suffix(".json.part")
         partial.write_text(json.dumps(data, indent=1), encoding="utf-8")
         partial.replace(self.manifest_path)
+
+    def folder_files(self, key: str) -> list[dict[str, Any]] | None:
+        """The files of the last complete run from a content folder whose
+        :func:`~generator.print.fingerprint.folder_key` was ``key``, if all are still here."""
+        try:
+            data = json.loads((self.root / "folder.json").read_text(encoding="utf-8"))
+            files = list(data["files"]) if data["key"] == key else None
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        if files is None or not all(self.pdf_path(str(f["key"])).is_file() for f in files):
+            return None
+        return files
+
+    def remember_folder(self, key: str, files: list[dict[str, Any]]) -> None:
+        """Store the run that :meth:`folder_files` gives back for ``key``."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        partial = self.root / "folder.json.part"
+        partial.write_text(json.dumps({"key": key, "files": files}, ensure_ascii=False, indent=1),
+                           encoding="utf-8")
+        partial.replace(self.root / "folder.json")
 
     def _load(self) -> dict[str, Entry]:
         try:

@@ -22,7 +22,9 @@ from pathlib import Path
 from typing import Any
 
 ALONE_CSS = ".banji-holder { page: banji-alone; }"
-"""Second pass when the 版记 ended up alone on the last page: that page gets no number."""
+"""Second pass when the 版记 ended up alone on the last page and its number could not be
+taken off the laid-out page (see :func:`_unnumber_last_page`): that page gets no number."""
+PAGE_NUMBER_BOXES = ("@bottom-left", "@bottom-right")
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,13 @@ class RenderResult:
 
 def render_job(job: RenderJob) -> RenderResult:
     """Render ``job`` to ``job.target`` (written atomically); collect WeasyPrint's warnings."""
+    try:
+        return _render(job)
+    finally:
+        gc.collect()  # here, not inside _render: there the document would still be alive
+
+
+def _render(job: RenderJob) -> RenderResult:
     import weasyprint  # type: ignore[import-untyped]
 
     handler = _Collector()
@@ -61,7 +70,7 @@ def render_job(job: RenderJob) -> RenderResult:
         html = weasyprint.HTML(string=job.html, base_url=job.base_url)
         document = html.render()
         alone = _banji_alone(document, job.id_prefix)
-        if alone:
+        if alone and not _unnumber_last_page(document):
             document = html.render(stylesheets=[weasyprint.CSS(string=ALONE_CSS)])
         pages = len(document.pages)
         data = document.write_pdf(
@@ -72,13 +81,23 @@ def render_job(job: RenderJob) -> RenderResult:
         return RenderResult(job.target, pages, alone, tuple(handler.messages))
     finally:
         logger.removeHandler(handler)
-        gc.collect()
 
 
 def _banji_alone(document: Any, prefix: str) -> bool:
     """Whether the 版记 sits on a page of its own (the body ended on an earlier page)."""
     where = {name: i for i, page in enumerate(document.pages) for name in page.anchors}
     return where.get(f"{prefix}-body-end", 0) < where.get(f"{prefix}-banji", 0)
+
+
+def _unnumber_last_page(document: Any) -> bool:
+    """Take the page number off the laid-out last page, instead of laying the whole
+    document out again with :data:`ALONE_CSS` (a second render doubled the cost of such a
+    month). Uses WeasyPrint's page boxes; ``False`` if they are not as expected."""
+    box: Any = getattr(document.pages[-1], "_page_box", None)
+    if not isinstance(getattr(box, "children", None), list):
+        return False
+    box.children = [c for c in box.children if getattr(c, "at_keyword", None) not in PAGE_NUMBER_BOXES]
+    return True
 
 
 def _attachments(weasyprint: Any, job: RenderJob) -> list[Any]:

@@ -17,7 +17,8 @@ from generator.model.public import PublicPhoto
 
 MAX_SIDE = 1600
 """Pixels on the long side: a 120 mm wide photo at 300 dpi needs about 1,420."""
-TREATMENT = "v1-q85"
+TREATMENT = "v2-q85"
+"""Part of the cache key: v2 drops JPEG comments that v1 copied from the source."""
 
 
 class PhotoStore:
@@ -29,7 +30,8 @@ class PhotoStore:
         self.greyscale = greyscale
 
     def src(self, photo: PublicPhoto) -> str | None:
-        """The prepared photo as a ``data:`` URL, or ``None`` if the source is missing."""
+        """The prepared photo as a ``data:`` URL, or ``None`` if the source is missing or
+        is not a picture Pillow can read (the site build warns about those)."""
         source = self.media_root / photo.file
         if not source.is_file():
             return None
@@ -38,7 +40,10 @@ class PhotoStore:
         digest = hashlib.sha256(data + f"{TREATMENT}-{mode}".encode()).hexdigest()[:24]
         target = self.cache_dir / f"{digest}.jpg"
         if not target.is_file():
-            _prepare(source, target, mode)
+            try:
+                _prepare(source, target, mode)
+            except OSError:  # an SVG, a broken file or a decompression bomb: print without it
+                return None
         return "data:image/jpeg;base64," + base64.b64encode(target.read_bytes()).decode("ascii")
 
 
@@ -46,8 +51,12 @@ def _prepare(source: Path, target: Path, mode: str) -> None:
     from PIL import Image, ImageOps
 
     target.parent.mkdir(parents=True, exist_ok=True)
-    with Image.open(source) as image:
-        upright = ImageOps.exif_transpose(image).convert(mode)
+    try:
+        with Image.open(source) as image:
+            upright = ImageOps.exif_transpose(image).convert(mode)
+    except Image.DecompressionBombError as exc:
+        raise OSError(exc) from exc
+    upright.info.clear()  # Pillow would copy a JPEG comment (COM) of the source into the output
     upright.thumbnail((MAX_SIDE, MAX_SIDE))
     partial = target.with_name(target.name + ".part")
     # No exif=, icc_profile= or comment: the published file carries pixels only.

@@ -92,14 +92,19 @@ class MediaLibrary:
                      for w, h in entry["sizes"])
 
     def _cached(self, digest: str, width: int) -> Path:
-        return self.cache_dir / digest[:2] / f"{digest}-{width}.jpg"
+        # "-v2": variants cached before JPEG comments were dropped must not be reused
+        return self.cache_dir / digest[:2] / f"{digest}-{width}-v2.jpg"
 
     def _resize(self, source: Path, digest: str) -> list[list[int]]:
         from PIL import Image, ImageOps  # lazy: keeps `jinlin check` fast
 
         sizes: list[list[int]] = []
-        with Image.open(source) as original:
-            image = ImageOps.exif_transpose(original).convert("RGB")
+        try:
+            with Image.open(source) as original:
+                image = ImageOps.exif_transpose(original).convert("RGB")
+        except Image.DecompressionBombError as exc:  # a small file that would decode to gigabytes
+            raise OSError(exc) from exc
+        image.info.clear()  # Pillow would copy a JPEG comment (COM) of the source into every variant
         for width in _widths(image.width):
             copy = image.copy()
             copy.thumbnail((width, width * 4), Image.Resampling.LANCZOS)

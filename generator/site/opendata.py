@@ -45,8 +45,13 @@ class Dataset:
 
 def _cell(value: Any) -> Any:
     if isinstance(value, list | tuple):
-        return "、".join(str(v) for v in value)
+        value = "、".join(str(v) for v in value)
+    if isinstance(value, str) and value.startswith(_FORMULA):
+        return "'" + value  # Excel would run "=HYPERLINK(…)" or "=cmd|…" as a formula
     return "" if value is None else value
+
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _names(refs: Iterable[Any]) -> list[str]:

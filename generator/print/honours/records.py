@@ -92,7 +92,7 @@ def cn_year(year: int) -> str:
 
 def month_honours(content: Content, month: str) -> MonthHonours:
     """The month's certificates (every honoured person, public or not) and plaques."""
-    return MonthHonours(month, content.site.publisher, certificates(content, month),
+    return MonthHonours(month, mask_numbers(content.site.publisher), certificates(content, month),
                         plaques(content, month))
 
 

@@ -26,6 +26,7 @@ from generator.print.fonts import require_fonts
 from generator.print.honours.html import certificates_html, plaques_html
 from generator.print.honours.records import MonthHonours, honour_months, month_honours
 from generator.print.pdf import RenderJob, RenderResult, render_job
+from generator.signals import workers_ignore_ctrl_c
 
 DEFAULT_CACHE = Path(".cache/jinlin/certificates")
 RENDER_VERSION = "honours-1"
@@ -144,7 +145,9 @@ def _run(jobs: list[RenderJob], workers: int) -> list[RenderResult]:
             return [render_job(job) for job in jobs]
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
-            return list(pool.map(render_job, jobs))
+            with workers_ignore_ctrl_c():  # Ctrl-C stops the build, not each worker with a traceback
+                results = pool.map(render_job, jobs)
+            return list(results)
     except BrokenProcessPool as exc:
         raise BuildError("生成荣誉证书或牌匾的子进程意外退出，可能是内存不足。") from exc
     except (OSError, ValueError, RuntimeError) as exc:
