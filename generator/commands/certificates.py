@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from generator.commands.bulletin import MONTH, MonthArgumentError
-from generator.errors import JinlinError
+from generator.errors import FontMissingError, JinlinError
 from generator.model.content import Content
 from generator.project import require_content
 
@@ -57,7 +57,16 @@ def print_after_build(content: Content, site_dir: Path, cache_dir: Path) -> None
     out = site_dir.parent / PRINT_DIR
     if out == site_dir:  # a site folder called print/: never mix the two
         out = site_dir.parent / f"{PRINT_DIR}-honours"
-    files = render_all(content, out, cache_dir=cache_dir)
+    try:
+        files = render_all(content, out, cache_dir=cache_dir)
+    except FontMissingError:
+        raise
+    except JinlinError as exc:
+        # The site is already built and published; a certificate that cannot be laid out
+        # (e.g. a name too long for one page) must not turn that into a failed build.
+        click.echo(f"警告：荣誉证书和牌匾未能全部生成：{exc.format_message()}"
+                   "（网站已正常生成；改正后运行 jinlin certificates 月份）", err=True)
+        return
     if files:
         months = len({done.month for done in files})
         click.echo(f"荣誉证书和星级楼栋牌匾已生成：{out}（{months} 个月，{len(files)} 个 PDF，"

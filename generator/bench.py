@@ -1,0 +1,75 @@
+"""``make bench``: measure city-scale speed and memory against the targets of issue 6.
+
+Prints each figure next to its target and writes ``docs/benchmarks.md`` with the command
+behind each figure. The city demo (seed 1) is generated into ``.cache/bench/`` once and
+reused; ``--province`` adds the province build (many minutes).
+
+    .venv/bin/python -m generator.bench [--province] [--seed N] [--skip-serve] [--skip-search]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator.benchmarks.dataset import ROOT
+from generator.benchmarks.report import Report
+from generator.benchmarks.suite import Suite
+
+OUTPUT = ROOT / "docs" / "benchmarks.md"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the bench; the exit status is 0 even when a target is missed (it is a report)."""
+    options = _parser().parse_args(argv)
+    report = Report()
+    suite = Suite(report, _echo, options.seed)
+    city = suite.city()
+    suite.check(city)
+    pages = suite.clean_build(city)
+    suite.baseline(pages)
+    suite.rebuilds(city)
+    if not options.skip_serve:
+        suite.preview(city)
+    suite.bulletins(city)
+    suite.memory()
+    if not options.skip_search:
+        suite.search(city)
+    if options.province:
+        suite.province()
+    report.notes.extend(_notes(options))
+    report.write(Path(options.output))
+    _echo(f"已写出 {options.output}")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m generator.bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--province", action="store_true", help="also build the province (slow)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--skip-serve", action="store_true")
+    parser.add_argument("--skip-search", action="store_true", help="no browser (Playwright + Chromium)")
+    parser.add_argument("--output", default=str(OUTPUT))
+    return parser
+
+
+def _notes(options: argparse.Namespace) -> list[str]:
+    notes = [
+        f"Data: `jinlin demo --scale city --seed {options.seed}` in `.cache/bench/city-{options.seed}/`"
+        " (reused when present).",
+        "Clean build and bare MkDocs both start from an empty output folder; the parse cache is warm "
+        "(the clean build's `--clean` empties jinlin's own cache folder).",
+        "Rebuild ratios divide wall times of the same run; CPU ratios are given beside them.",
+    ]
+    if not options.province:
+        notes.append("Province not measured in this run (`python -m generator.bench --province`).")
+    return notes
+
+
+def _echo(line: str) -> None:
+    print(line, flush=True)  # noqa: T201 - the bench is a command-line tool
+
+
+if __name__ == "__main__":
+    sys.exit(main())
