@@ -1,9 +1,11 @@
 """The print renderer: monthly 工作简报 (work bulletins) as PDF, through WeasyPrint.
 
 Pipeline: :class:`~generator.model.public.PublicView` → :mod:`.bulletin` (one month's
-:class:`~generator.print.bulletin.Bulletin`: sections, numbers, 版记) → :mod:`.html` (Jinja
-templates in ``templates/print/``) → :mod:`.pdf` (WeasyPrint, in worker processes) →
-:mod:`.bulletins` (the public entry point, with a cache of unchanged months).
+:class:`~generator.print.bulletin.Bulletin`: sections, numbers, 版记; at city scale the
+summaries of :mod:`.digest`) → :mod:`.html` (Jinja templates in ``templates/print/``) →
+:mod:`.pdf` (WeasyPrint, in the worker processes of :mod:`.workers`) → :mod:`.bulletins`
+(the public entry points, with a cache of unchanged months, and :mod:`.fingerprint` for a
+content folder in which nothing changed).
 
 Fonts (简报 conventions name commercial faces; jinlin prints with free Debian packages):
 

@@ -18,6 +18,7 @@ from generator.print.digest import (
     Digest,
     Limits,
     activity_digest,
+    highlights_in_full,
     honour_digest,
     meeting_digest,
     rating_digest,
@@ -142,10 +143,13 @@ def _digest(view: PublicView, activities: list[PublicActivity], ratings: list[Ra
             honoured: list[tuple[PublicPerson, PublicHonour]], wishes: WishReport,
             deliberations: tuple[MeetingOutcome, ...], pairing: PairingReport, limits: Limits) -> Digest:
     order = {c.id: i for i, c in enumerate(view.communities)}
-    highlights = tuple(a for a in activities if a.highlight)
+    full = highlights_in_full([a for a in activities if a.highlight], order, limits.highlights_in_full)
+    in_full = {a.id for a in full}
+    listed = tuple(a for a in activities if a.id not in in_full)
     return Digest(
-        toc_highlights=highlights if len(highlights) <= limits.toc_highlights else (),
-        activities=activity_digest([a for a in activities if not a.highlight], order, limits.activity_titles),
+        highlights=full, listed=listed,
+        toc_highlights=full if len(full) <= limits.toc_highlights else (),
+        activities=activity_digest(listed, order, limits.activity_titles),
         ratings=rating_digest(ratings, (t.stars for t in view.scoring.thresholds), order, limits),
         honours=honour_digest(honoured, limits.honours_in_full),
         wishes=shortlist(wishes.moved, limits.wish_lines),

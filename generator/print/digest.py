@@ -15,7 +15,7 @@ dozen activities, twenty rated buildings, a few meetings a month) exactly as the
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -37,10 +37,15 @@ class Limits:
     """Five-star buildings named in a summary (best score first); the rest are counted."""
     top_buildings: int = 10
     """A summary's 本月得分前N名 (the month's best scores)."""
+    highlights_in_full: int | None = None
+    """工作动态: highlighted activities printed in full (summary, facts, photo). ``None``:
+    every one the staff marked. A number caps them (chosen in turns across communities,
+    earliest first); the others join the list of other activities. Each costs a third of
+    a page: 30 a month are half of a city bulletin's pages and render time."""
     activity_titles: int = 60
-    """工作动态: titles of the non-highlighted activities listed one a line up to this many;
+    """工作动态: titles of the activities not printed in full, one a line up to this many;
     above, grouped per community with counts and this many titles shared out among the
-    communities. Highlighted activities are always printed in full."""
+    communities."""
     toc_highlights: int = 10
     """本期要目 lists the highlighted activities under 工作动态 up to this many; above, the
     sections only (the contents would take a page of their own)."""
@@ -76,7 +81,7 @@ class Shortlist(Generic[T]):
     def __bool__(self) -> bool:
         return self.total > 0
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[T]:
         return iter(self.shown)
 
     def __len__(self) -> int:
@@ -117,7 +122,7 @@ class CommunityActivities:
 
 @dataclass(frozen=True)
 class ActivityDigest:
-    """The non-highlighted activities per community, with a share of their titles."""
+    """The activities not printed in full, per community, with a share of their titles."""
 
     total: int
     communities: tuple[CommunityActivities, ...]
@@ -146,6 +151,17 @@ def activity_digest(others: Sequence[PublicActivity], order: dict[str, int],
     return ActivityDigest(len(others), lines)
 
 
+def highlights_in_full(highlights: Sequence[PublicActivity], order: dict[str, int],
+                       limit: int | None) -> tuple[PublicActivity, ...]:
+    """The highlighted activities printed in full: all of them, or ``limit`` chosen in turns
+    across communities (see :attr:`Limits.highlights_in_full`), in date order."""
+    if limit is None or len(highlights) <= limit:
+        return tuple(highlights)
+    ranked = sorted(highlights, key=lambda a: order.get(a.place.community.id, len(order)))
+    chosen = {ranked[i].id for i in share_out(ranked, lambda a: a.place.community.id, limit)}
+    return tuple(a for a in highlights if a.id in chosen)
+
+
 # -- 星级楼栋 ---------------------------------------------------------------------
 @dataclass(frozen=True)
 class CommunityStars:
@@ -168,6 +184,10 @@ class EstateNames:
 
     estate: str
     buildings: tuple[str, ...]
+
+
+NameList = tuple[tuple[str, tuple[EstateNames, ...]], ...]
+"""(community, its buildings by 小区)."""
 
 
 @dataclass(frozen=True)
@@ -237,10 +257,6 @@ def _community_stars(ratings: Sequence[RatedBuilding], levels: tuple[int, ...],
         rows.append(CommunityStars(group[0].community.name, tuple(counts[s] for s in levels),
                                    counts[0], sum(r.score.vetoed for r in group)))
     return tuple(rows)
-
-
-NameList = tuple[tuple[str, tuple[EstateNames, ...]], ...]
-"""(community, its buildings by 小区)."""
 
 
 def _names(buildings: Sequence[RatedBuilding], order: dict[str, int]) -> NameList:
@@ -315,6 +331,10 @@ def meeting_digest(outcomes: Sequence[MeetingOutcome], limits: Limits) -> Meetin
 class Digest:
     """What each section of one month's bulletin prints (see :class:`Limits`)."""
 
+    highlights: tuple[PublicActivity, ...]
+    """Printed in full."""
+    listed: tuple[PublicActivity, ...]
+    """The month's other activities, listed (or summarised in :attr:`activities`)."""
     toc_highlights: tuple[PublicActivity, ...]
     activities: ActivityDigest | None
     ratings: RatingDigest | None

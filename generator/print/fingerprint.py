@@ -3,8 +3,8 @@
 The per-month cache (:mod:`.cache`) is keyed by what a month prints, and knowing that takes
 loading the content and deriving the public view and every month's bulletin — many seconds
 at city scale. :func:`folder_key` hashes instead what the bulletins are made from: every
-file of the content folder (names starting with a dot excepted), jinlin's code and print
-templates, and the versions of the libraries in between. When it equals the key stored
+file of the content folder (names starting with a dot excepted), the code that turns it
+into bulletins and the print templates, and the versions of the libraries in between. When it equals the key stored
 after the last complete run with the same cache and editions, every bulletin is copied from
 the cache as it is; otherwise the folder is loaded and each month checked as usual.
 """
@@ -19,9 +19,11 @@ from pathlib import Path
 
 from generator.print.cache import RENDER_VERSION
 
-CODE_ROOT = Path(__file__).resolve().parents[1]
-"""``generator/``: loading, the model and the print renderer all shape the PDFs."""
-TEMPLATE_ROOT = Path(__file__).resolve().parents[2] / "templates" / "print"
+PACKAGE = Path(__file__).resolve().parents[1]
+CODE = (PACKAGE / "load", PACKAGE / "model", PACKAGE / "print", PACKAGE / "project.py",
+        PACKAGE.parent / "templates" / "print")
+"""What turns a content folder into bulletins: loading, the model, the print renderer and
+its templates (the site, the commands and the rest of jinlin do not touch the PDFs)."""
 LIBRARIES = ("weasyprint", "pydyf", "tinycss2", "jinja2", "markdown", "nh3", "pydantic",
              "pydantic-core", "pyyaml", "pypinyin", "pillow")
 
@@ -31,9 +33,9 @@ def folder_key(content_dir: Path, editions: Iterable[str]) -> str:
     digest = hashlib.sha256()
     for part in (RENDER_VERSION, ",".join(editions), *map(_library, LIBRARIES)):
         _feed(digest, part.encode())
-    for root in (CODE_ROOT, TEMPLATE_ROOT, Path(content_dir)):
+    for root in (*CODE, Path(content_dir)):
         for path in _files(root):
-            _feed(digest, path.relative_to(root).as_posix().encode())
+            _feed(digest, path.relative_to(root.parent).as_posix().encode())
             _feed(digest, path.read_bytes())
     return digest.hexdigest()[:32]
 
@@ -46,7 +48,11 @@ def _library(name: str) -> str:
 
 
 def _files(root: Path) -> Iterator[Path]:
-    """Every file under ``root`` in a stable order, skipping dot names and ``__pycache__``."""
+    """``root`` if it is a file, else every file under it in a stable order, skipping dot
+    names and ``__pycache__``."""
+    if root.is_file():
+        yield root
+        return
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
         for name in sorted(files):

@@ -94,9 +94,10 @@ def _unnumber_last_page(document: Any) -> bool:
     document out again with :data:`ALONE_CSS` (a second render doubled the cost of such a
     month). Uses WeasyPrint's page boxes; ``False`` if they are not as expected."""
     box: Any = getattr(document.pages[-1], "_page_box", None)
-    if not isinstance(getattr(box, "children", None), list):
+    children = getattr(box, "children", None)
+    if not isinstance(children, tuple | list):
         return False
-    box.children = [c for c in box.children if getattr(c, "at_keyword", None) not in PAGE_NUMBER_BOXES]
+    box.children = type(children)(c for c in children if getattr(c, "at_keyword", None) not in PAGE_NUMBER_BOXES)
     return True
 
 

@@ -55,7 +55,12 @@ def _pool(workers: int) -> ProcessPoolExecutor:
 
 
 def _in_pool(pool: ProcessPoolExecutor, jobs: Iterator[RenderJob]) -> list[RenderResult]:
-    submitted = [(job, pool.submit(_work, job)) for job in jobs]
+    submitted: list[tuple[RenderJob, Future[RenderResult]]] = []
+    for job in jobs:
+        try:
+            submitted.append((job, pool.submit(_work, job)))
+        except BrokenProcessPool as exc:  # a worker died while this month was prepared
+            raise _broken(job) from exc
     return [_result(future, job) for job, future in submitted]
 
 
@@ -92,6 +97,10 @@ def _result(future: Future[RenderResult], job: RenderJob) -> RenderResult:
     try:
         return future.result()
     except BrokenProcessPool as exc:
-        raise BuildError(f"生成工作简报的子进程意外退出（{job.id_prefix[1:]}），可能是内存不足。") from exc
+        raise _broken(job) from exc
     except (OSError, ValueError, RuntimeError) as exc:
         raise BuildError(f"生成工作简报失败（{job.id_prefix[1:]}）：{exc}") from exc
+
+
+def _broken(job: RenderJob) -> BuildError:
+    return BuildError(f"生成工作简报的子进程意外退出（{job.id_prefix[1:]}），可能是内存不足。")

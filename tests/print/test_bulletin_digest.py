@@ -148,3 +148,12 @@ def test_the_attachment_keeps_what_the_pages_summarise(city_like: Bulletin, city
     assert len(payload["star_buildings"]) == len(city_like.ratings)
     assert {a["title"] for a in payload["activities"]} == {a.title for a in city_like.activities}
     assert payload["date"] == dt.date(2026, 11, 30).isoformat()
+
+
+def test_highlights_can_be_capped_and_the_rest_are_listed(demo_view: PublicView) -> None:
+    every = build_bulletin(demo_view, MONTH)
+    assert every.digest.highlights == every.highlights and LIMITS.highlights_in_full is None
+    capped = build_bulletin(demo_view, MONTH, limits=Limits(highlights_in_full=1)).digest
+    assert len(capped.highlights) == 1 and capped.highlights[0] in every.highlights
+    assert len(capped.listed) == len(every.activities) - 1
+    assert [a.date for a in capped.listed] == sorted(a.date for a in capped.listed)

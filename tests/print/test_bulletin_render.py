@@ -35,7 +35,13 @@ def test_command_line_renders_the_archive_edition_byte_identically(
     assert made.read_bytes() == rendered[(MONTH, "archive")].path.read_bytes()
 
 
-def test_a_lone_banji_page_has_no_page_number(print_view: PublicView, tmp_path: Path) -> None:
+def test_a_lone_banji_page_has_no_page_number(print_view: PublicView, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import weasyprint  # type: ignore[import-untyped]
+
+    layouts: list[int] = []
+    lay_out = weasyprint.HTML.render
+    monkeypatch.setattr(weasyprint.HTML, "render", lambda self, *a, **k: layouts.append(1) or lay_out(self, *a, **k))
     bulletin = build_bulletin(print_view, MONTH)
     html = document_html(bulletin, ARCHIVE, print_view.site.fonts, lambda photo: None)
     # push the body down so that the 版记 cannot share the last page with it
@@ -44,6 +50,7 @@ def test_a_lone_banji_page_has_no_page_number(print_view: PublicView, tmp_path: 
                     id_prefix=bulletin.id_prefix, date=dt.date(2026, 10, 31), document_id="test")
     result = render_job(job)
     assert result.banji_alone and result.warnings == ()
+    assert len(layouts) == 1, "the number is taken off the laid-out page, not laid out again"
     last = squeeze(pdftotext(Path(result.target), page=result.pages))
     before = squeeze(pdftotext(Path(result.target), page=result.pages - 1))
     assert last.startswith("报：") and last.endswith("（共印120份）")
