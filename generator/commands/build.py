@@ -26,34 +26,80 @@ CONFIG_FILE = "mkdocs.yml"
 
 def run_build(content_dir: str, site_dir: str, *, clean: bool = False, pdf: bool = True,
               config_file: str = CONFIG_FILE, cache_dir: str | None = None) -> Path:
-    """Build the site from ``content_dir`` into ``site_dir``; return the site folder."""
+    """Build the site from ``content_dir`` into ``site_dir``; return the site folder.
+
+    Nothing changed since the last build: nothing is done. Otherwise the first build (and
+    ``clean``) builds into a staging folder that replaces the old site; later builds write
+    only the changed files into the site, after everything else has succeeded."""
     from generator.project import require_content
+    from generator.site.freshness import record, recorded
 
     started = time.monotonic()
+    target = Path(site_dir).resolve()
+    config = _load_config(config_file, content_dir, target, pdf=pdf, cache_dir=cache_dir)
+    plugin = _plugin(config)
+    if clean:
+        shutil.rmtree(plugin.paths(config)[1], ignore_errors=True)
+    inputs, stamp = plugin.fingerprint(config, target), plugin.state_folder(config, target) / "inputs"
+    if not clean and recorded(stamp) == inputs and plugin.published(config, target):
+        click.echo(f"网站已是最新：内容和模板都没有改动（{site_dir}，用时 {time.monotonic() - started:.1f} 秒）",
+                   err=True)
+        return target
     content, warnings = require_content(content_dir, content_dir)
     for problem in warnings:
         click.echo(problem.format(), err=True)
-    target = Path(site_dir).resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
-    try:
-        config = _load_config(config_file, content_dir, staging, pdf=pdf, cache_dir=cache_dir)
-        plugin = _plugin(config)
-        if clean:
-            shutil.rmtree(plugin.paths(config)[1], ignore_errors=True)
-        plugin.use_content(content, warnings)
-        with _mkdocs_messages():
-            _mkdocs_build(config)
-        _swap(staging, target)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    pages = sum(1 for _ in target.rglob("*.html"))
+    plugin.use_content(content, warnings)
+    if not clean and plugin.published(config, target):
+        _build_in_place(config, plugin, target)
+    else:
+        _build_and_swap(config, plugin, target, clean=clean)
+    record(stamp, inputs)
+    pages = plugin.pages_written
     click.echo(f"网站已生成：{site_dir}（{pages} 个页面，用时 {time.monotonic() - started:.1f} 秒）", err=True)
     if pdf:  # certificates name people the site must not show: print/ beside the site, never in it
         from generator.commands.certificates import print_after_build
 
         print_after_build(content, target, _plugin(config).paths(config)[1] / "certificates")
     return target
+
+
+def _build_and_swap(config: Any, plugin: Any, target: Path, *, clean: bool) -> None:
+    """Build everything into a staging folder beside ``target``, then swap it in."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+    try:
+        config.site_dir = str(staging)
+        plugin.publish_to(target, staged=False, clean=clean)
+        with _mkdocs_messages(), _abandoned_on_failure(plugin):
+            _mkdocs_build(config)
+        _swap(staging, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _build_in_place(config: Any, plugin: Any, target: Path) -> None:
+    """Update the published site: MkDocs builds its few files into a folder beside it,
+    the plugin stages what changed, and the changes move in once the search index is
+    done (a failure or Ctrl+C before that leaves the site exactly as it was)."""
+    scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}.mkdocs-", dir=target.parent))
+    try:
+        config.site_dir = str(scratch)
+        plugin.publish_to(target, staged=True)
+        with _mkdocs_messages(), _abandoned_on_failure(plugin):
+            _mkdocs_build(config)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+@contextmanager
+def _abandoned_on_failure(plugin: Any) -> Iterator[None]:
+    """On any failure, Ctrl+C included (MkDocs reports only exceptions to plugins), the
+    plugin stops Pagefind and removes what it staged beside the site."""
+    try:
+        yield
+    except BaseException:
+        plugin.abandon()
+        raise
 
 
 def run_serve(content_dir: str, dev_addr: str, config_file: str = CONFIG_FILE) -> None:
@@ -67,7 +113,8 @@ def run_serve(content_dir: str, dev_addr: str, config_file: str = CONFIG_FILE) -
     logging.getLogger("mkdocs").setLevel(logging.INFO)
     click.echo(f"预览地址：http://{dev_addr}/ （按 Ctrl+C 结束）", err=True)
     try:
-        serve(config_file=config_file, dev_addr=dev_addr, livereload=True)
+        # dirty: a save rebuilds only what changed (the plugin tracks its own pages)
+        serve(config_file=config_file, dev_addr=dev_addr, livereload=True, build_type="dirty")
     finally:
         logging.getLogger("mkdocs").removeHandler(handler)
 
@@ -141,7 +188,14 @@ class _EchoHandler(logging.Handler):
 def _echo_handler(level: int) -> logging.Handler:
     handler = _EchoHandler()
     handler.setLevel(level)
+    handler.addFilter(_not_about_dirty_builds)
     return handler
+
+
+def _not_about_dirty_builds(record: logging.LogRecord) -> bool:
+    """MkDocs warns on every dirty build that navigation may be stale; jinlin's pages are
+    tracked by the plugin and its menu does not come from MkDocs' navigation."""
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 @contextmanager

@@ -7,6 +7,7 @@ is ever inserted unescaped. Personal numbers are masked before Markdown sees the
 from __future__ import annotations
 
 import re
+from collections.abc import MutableMapping
 from functools import lru_cache
 
 import markdown
@@ -35,6 +36,19 @@ def _converter() -> markdown.Markdown:
     return markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
 
 
+_remembered: MutableMapping[str, str] | None = None
+
+
+def remember_rendered(store: MutableMapping[str, str] | None) -> None:
+    """Reuse and keep rendered Markdown in ``store`` (source text → sanitised HTML), or
+    stop (``None``). The site keeps one between builds: Markdown is the slowest part of
+    building the public view (seconds for a city), and a rebuild after an edit then
+    converts only the text that changed. The store must be dropped when this module's
+    rules change (the site keys its file by this module's source)."""
+    global _remembered
+    _remembered = store
+
+
 def render_markdown(text: str) -> Markup:
     """Markdown → sanitised HTML (no script, handlers, iframes, unsafe links or images).
 
@@ -43,6 +57,16 @@ def render_markdown(text: str) -> Markup:
     """
     if not text:
         return Markup("")
+    store = _remembered
+    if store is not None and (known := store.get(text)) is not None:
+        return Markup(known)  # noqa: S704 - made by _render below in an earlier build
+    html = _render(text)
+    if store is not None:
+        store[text] = str(html)
+    return html
+
+
+def _render(text: str) -> Markup:
     converter = _converter()
     converter.reset()
     source = _LIST_AFTER_TEXT.sub("\\1\n\n", mask_numbers(text))

@@ -77,7 +77,9 @@ class PublicActivity:
 
     @property
     def month(self) -> str:
-        return self.date.strftime("%Y-%m")
+        """``YYYY-MM`` (formatted by hand: asked hundreds of thousands of times per build,
+        and ``strftime`` is several times slower)."""
+        return f"{self.date.year:04d}-{self.date.month:02d}"
 
 
 @dataclass(frozen=True)
@@ -276,7 +278,7 @@ class PublicView:
         return sorted(shown, key=lambda p: (p.name, p.id))
 
     def _person(self, p: Person) -> PublicPerson:
-        groups = tuple(Ref(g.id, g.name) for g in self.content.groups.values() if p.id in g.members)
+        groups = self._groups_of.get(p.id, ())
         photo = self._photo(p.photo) if p.consent else None
         return PublicPerson(
             id=p.id, name=p.name, political_status=p.political_status,
@@ -287,6 +289,15 @@ class PublicView:
             story_html=render_markdown(p.story) if p.consent else Markup(""),
             photo=photo, groups=groups,
         )
+
+    @cached_property
+    def _groups_of(self) -> dict[str, tuple[Ref, ...]]:
+        """帮帮团 by member (one pass over the groups, not one per person)."""
+        found: dict[str, list[Ref]] = {}
+        for g in self.content.groups.values():
+            for member in dict.fromkeys(g.members):
+                found.setdefault(member, []).append(Ref(g.id, g.name))
+        return {member: tuple(refs) for member, refs in found.items()}
 
     # -- places ---------------------------------------------------------------
     def community_ref(self, community_id: str | None) -> Ref | None:
@@ -348,7 +359,15 @@ class PublicView:
 
     def activities_in(self, month: str) -> list[PublicActivity]:
         """The month's activities in date order."""
-        return sorted((a for a in self.activities if a.month == month), key=lambda a: (a.date, a.id))
+        return list(self._activities_by_month.get(month, ()))
+
+    @cached_property
+    def _activities_by_month(self) -> dict[str, list[PublicActivity]]:
+        """Activities by month in date order (one sort, not one pass per month asked)."""
+        found: dict[str, list[PublicActivity]] = {}
+        for a in sorted(self.activities, key=lambda a: (a.date, a.id)):
+            found.setdefault(a.month, []).append(a)
+        return found
 
     def _activities_for(self, attr: str, ident: str) -> tuple[Ref, ...]:
         return self._activities_by[attr].get(ident, ())
@@ -482,6 +501,12 @@ class PublicView:
             self._rated_months[month] = [self._rated(s) for s in month_scores(self.content, month)]
         return list(self._rated_months[month])
 
+    def remember_rated(self, month: str, rated: list[RatedBuilding]) -> None:
+        """Use ``rated`` as the month's results: what :meth:`rated` returned in an earlier
+        build for the same rating sheets, rules and organisation (the site keeps them,
+        as scoring every building of a city costs seconds)."""
+        self._rated_months[month] = list(rated)
+
     @cached_property
     def _rated_months(self) -> dict[str, list[RatedBuilding]]:
         return {}
@@ -496,8 +521,9 @@ class PublicView:
         """Months with rating sheets, oldest first."""
         return sorted({r.month for r in self.content.ratings.values()})
 
-    @property
+    @cached_property
     def months(self) -> list[str]:
+        """Months with any dated record, oldest first (worked out once per view)."""
         return self.content.months()
 
     @property

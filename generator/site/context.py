@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from generator.model.public import PublicActivity, PublicPhoto, PublicView, RatedBuilding
+from generator.model.public import PublicActivity, PublicMeeting, PublicPhoto, PublicView, RatedBuilding
 from generator.site.bulletins import BulletinArchive, build_archive
 from generator.site.media import MediaLibrary, WebPhoto
+from generator.site.memo import DeferredBody, DeferredFile, RenderMemo, Watched
 from generator.site.render import THEME_DIR, Renderer
 
 
@@ -24,6 +25,8 @@ class SiteContext:
     page_size: int = 24
     files: dict[str, bytes] = field(default_factory=dict)
     """Extra files by root-relative URL (feeds, open data): written into the site."""
+    memo: RenderMemo | None = None
+    """Set by the plugin: bodies whose inputs did not change are not rendered."""
 
     @classmethod
     def create(cls, view: PublicView, cache_dir: Path, theme_dir: Path = THEME_DIR,
@@ -53,10 +56,61 @@ class SiteContext:
         """Page ids of every building that has a 星级 page."""
         return {r.page_id for rated in self.rated.values() for r in rated}
 
+    def activities_with(self, kind: str, ident: str) -> list[PublicActivity]:
+        """Activities (newest first) organised by the unit or group ``ident`` (``kind``
+        ``units`` or ``groups``): one pass over the activities, not one per unit."""
+        return self._activities_by[kind].get(ident, [])
+
+    def meetings_with_unit(self, ident: str) -> list[PublicMeeting]:
+        """Meetings (newest first) that the paired unit ``ident`` attended."""
+        return self._meetings_by_unit.get(ident, [])
+
+    @cached_property
+    def _activities_by(self) -> dict[str, dict[str, list[PublicActivity]]]:
+        found: dict[str, dict[str, list[PublicActivity]]] = {"units": {}, "groups": {}}
+        for a in self.view.activities:
+            for kind, by in found.items():
+                for ident in dict.fromkeys(r.id for r in getattr(a, kind)):
+                    by.setdefault(ident, []).append(a)
+        return found
+
+    @cached_property
+    def _meetings_by_unit(self) -> dict[str, list[PublicMeeting]]:
+        found: dict[str, list[PublicMeeting]] = {}
+        for m in self.view.meetings:
+            for ident in dict.fromkeys(r.id for r in m.units):
+                found.setdefault(ident, []).append(m)
+        return found
+
     @cached_property
     def _thumbs(self) -> dict[str, WebPhoto | None]:
         return {a.id: next(iter(self.photos(a.photos[:1])), None) for a in self.view.activities}
 
     def render(self, template: str, here: str, **context: object) -> str:
-        """Render a page body, with the context itself available as ``ctx``."""
-        return self.renderer.render(template, here, ctx=self, view=self.view, **context)
+        """Render a page body, with the context itself available as ``ctx``; with a
+        :attr:`memo`, an unchanged body comes back as a :class:`DeferredBody`."""
+        if self.memo is None:
+            return self.renderer.render(template, here, ctx=self, view=self.view, **context)
+        key = self.memo.key(template, here, context)
+        if self.memo.unchanged(here, key):
+            return DeferredBody(key or "", lambda: self._watched(template, here, context, None))
+        return self._watched(template, here, context, key)
+
+    def file(self, path: str, make: Callable[[], bytes], *inputs: object) -> None:
+        """Add the generated file ``path`` made by ``make`` from ``inputs``; with a
+        :attr:`memo` and the same inputs as last time, it is not made again."""
+        key = self.memo.key("file", path, {"inputs": inputs}) if self.memo is not None else None
+        if self.memo is not None and self.memo.unchanged(path, key):
+            self.files[path] = DeferredFile(key or "", make)
+            return
+        self.files[path] = make()
+        if self.memo is not None and key is not None:
+            self.memo.rendered(path, key, set())
+
+    def _watched(self, template: str, here: str, context: dict[str, object], key: str | None) -> str:
+        touched: set[str] = set()
+        body = self.renderer.render(template, here, ctx=Watched(self, touched),
+                                    view=Watched(self.view, touched), **context)
+        if self.memo is not None and key is not None:
+            self.memo.rendered(here, key, touched)
+        return body

@@ -7,6 +7,7 @@ import io
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from generator.model.public import PublicView
@@ -25,8 +26,13 @@ class Dataset:
     columns: tuple[Column, ...]
     rows: list[Any]
 
-    def records(self) -> list[dict[str, Any]]:
+    @cached_property
+    def _records(self) -> list[dict[str, Any]]:
         return [{key: get(row) for key, _, get in self.columns} for row in self.rows]
+
+    def records(self) -> list[dict[str, Any]]:
+        """One dict per row (JSON key → value); made once for the CSV and the JSON."""
+        return self._records
 
     def csv_bytes(self) -> bytes:
         """UTF-8 with BOM, so that Excel on Windows opens the Chinese text correctly."""

@@ -3,36 +3,41 @@
 * ``on_config`` loads and checks the content before anything renders; errors stop the
   build with exactly the lines ``jinlin check`` prints. In ``serve`` they do not: the site
   becomes one page listing them (:mod:`generator.site.errorpage`) until the next save.
-* ``on_files`` generates every page into the cache folder and adds it with
-  ``File.generated``; record pages are kept out of the nav.
-* Page bodies are already HTML: ``on_page_markdown`` hands Markdown an empty text and
-  ``on_page_content`` puts the body back, so 5,000 pages are not re-parsed for nothing.
-* ``on_post_build`` runs Pagefind; ``on_serve`` watches ``content/`` and the theme.
+* ``on_files`` generates every page body; ``on_env`` renders them into the theme's
+  ``main.html`` with MkDocs' own Jinja environment and writes the pages that changed
+  (:mod:`generator.site.publish`) — MkDocs' per-page pipeline would cost as much again
+  for 10,000 bodies that are HTML already. MkDocs builds the hand-written pages in
+  ``docs/site-pages``, copies the theme's assets and writes ``sitemap.xml``.
+* ``on_post_build`` finishes the search index; ``on_serve`` watches ``content/`` and the theme.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
+from mkdocs import utils
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 
 from generator.errors import BuildError, ContentError, JinlinError, Problem
 from generator.model.content import Content
+from generator.model.markup import remember_rendered
 from generator.model.public import PublicView
+from generator.site import markdowncache, ratedcache
 from generator.site.bulletins import BulletinArchive, build_archive
 from generator.site.config import JinlinConfig
 from generator.site.context import SiteContext
 from generator.site.errorpage import ContentFolder, error_site
 from generator.site.pages import generate_pages
-from generator.site.render import THEME_DIR, GeneratedPage
+from generator.site.publish import Publisher, forget, is_published, output_path, salts, state_folder
+from generator.site.render import THEME_DIR
 from generator.site.store import GeneratedFiles
 from generator.site.theme import ThemeHelpers, asset_version
-from generator.site.urls import SECTIONS, src_uri
 
 log = logging.getLogger("mkdocs.plugins.jinlin")
 
@@ -43,13 +48,17 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
     def __init__(self) -> None:
         self.serving = False
         self._preloaded: tuple[Content, list[Problem]] | None = None
+        self._publish_target: tuple[Path, bool, bool] | None = None
+        self.pages_written = 0
+        self._markdown: tuple[Path, markdowncache.RememberedMarkdown] | None = None
+        self._rated: tuple[Path, ratedcache.Store, dict[str, str]] | None = None
         self._reset()
 
     def _reset(self) -> None:
         self.view: PublicView | None = None
         self.problems: list[Problem] = []
-        self.pages: dict[str, GeneratedPage] = {}
-        self.bodies: dict[str, str] = {}
+        self.publisher: Publisher | None = None
+        self.nav: Any = None
 
     # -- API for `jinlin build` --------------------------------------------------------
     def use_content(self, content: Content, warnings: list[Problem]) -> None:
@@ -59,6 +68,30 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
         ``serve`` earlier in the same process must not leave the plugin in serve mode."""
         self._preloaded = (content, warnings)
         self.serving = False
+
+    def publish_to(self, target: Path, *, staged: bool, clean: bool = False) -> None:
+        """Where ``jinlin build`` puts the site: MkDocs builds into a staging folder that
+        becomes ``target``, or (``staged``) into ``target`` itself, changes moved in last;
+        ``clean`` trusts no cache."""
+        self._publish_target = (target, staged, clean)
+
+    def fingerprint(self, config: Any, target: Path) -> str:
+        """A digest of everything a build of ``target`` reads (see :mod:`generator.site.freshness`)."""
+        from generator.site.freshness import fingerprint
+
+        content, cache = self.paths(config)
+        options = {"target": target, "cache": cache, "pdf": self.config.pdf, "search": self.config.search,
+                   "site_url": config.site_url}
+        return fingerprint(content, config_file=Path(config.config_file_path or "mkdocs.yml"),
+                           theme_dir=_theme_dir(config), docs_dir=Path(config.docs_dir), options=options)
+
+    def state_folder(self, config: Any, target: Path) -> Path:
+        """Where this cache remembers what was published into ``target``."""
+        return state_folder(target, self.paths(config)[1])
+
+    def published(self, config: Any, target: Path) -> bool:
+        """True if ``target`` holds exactly what the last build through this cache wrote."""
+        return is_published(target, self.paths(config)[1])
 
     def paths(self, config: Any) -> tuple[Path, Path]:
         """The content folder and this content's cache folder, resolved against mkdocs.yml."""
@@ -81,7 +114,10 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
         content = self._load(content_dir)
         if content is None:
             return config
+        self._remember_markdown()
         self.view = PublicView(content)
+        path = ratedcache.store_path(self.cache_dir)
+        self._rated = (path, *ratedcache.prime(self.view, path))
         _apply_site_settings(config, self.view)
         return config
 
@@ -90,54 +126,65 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
             return files
         out = GeneratedFiles(self.cache_dir / "out")
         if self.view is None:
+            if self.serving:  # `serve --dirty` keeps old pages: every address must show the errors
+                utils.clean_directory(config.site_dir)
+                forget(Path(config.site_dir))
             self._add_error_site(files, config, out)
             return files
         ctx = SiteContext.create(self.view, self.cache_dir, _theme_dir(config), self._archive())
-        for page in generate_pages(ctx):
-            self._add_page(files, config, out, page)
-        for url, data in ctx.files.items():
-            _add(files, File.generated(config, url, abs_src_path=str(out.write(f"files/{url}", data))))
-        for variant in ctx.media.outputs():
-            _add(files, File.generated(config, variant.url, abs_src_path=str(variant.path)))
-        for entry in ctx.bulletins.entries:
-            if entry.pdf_path is not None:
-                uri = f"bulletins/{entry.pdf_path.name}"
-                _add(files, File.generated(config, uri, abs_src_path=str(entry.pdf_path)))
+        self.publisher = self._publisher(config)
+        body_salt, frame_salt = salts(config, self.view, _theme_dir(config))
+        ctx.memo = self.publisher.memo(body_salt)
+        if self._rated is not None:
+            ratedcache.seed(self.view, self._rated[2], ctx.memo.fingerprints)
+        pages = generate_pages(ctx)
+        copies = {variant.url: variant.path for variant in ctx.media.outputs()}
+        copies.update({f"bulletins/{e.pdf_path.name}": e.pdf_path
+                       for e in ctx.bulletins.entries if e.pdf_path is not None})
+        self.publisher.collect(pages, dict(ctx.files), copies, frame_salt)
+        _give_way(files, {output_path(p.url) for p in pages} | set(ctx.files) | set(copies))
         ctx.media.save()
         for problem in ctx.media.problems:
             log.warning(problem)
         out.prune()
         return files
 
-    def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Files) -> str:
-        generated = self.pages.get(page.file.src_uri)
-        if generated is None:
-            return markdown
-        page.meta = {"title": generated.title, "description": generated.description,
-                     "image": generated.image, **generated.meta}
-        self.bodies[page.file.src_uri] = markdown
-        return ""
-
-    def on_page_content(self, html: str, *, page: Any, config: Any, files: Files) -> str:
-        return self.bodies.pop(page.file.src_uri, html)
+    def on_nav(self, nav: Any, *, config: Any, files: Files) -> Any:
+        self.nav = nav
+        return nav
 
     def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
         # MkDocs' own environment does not autoescape: without this, a site name or a
         # record title with markup would reach main.html (<title>, meta, header) unescaped.
         env.autoescape = True
         site = self.view.site if self.view else _NoSite()
-        env.globals["jinlin"] = ThemeHelpers(site, asset_version(_theme_dir(config)))
+        helpers = ThemeHelpers(site, asset_version(_theme_dir(config)))
+        env.globals["jinlin"] = helpers
+        if self.publisher is not None:
+            helpers.sitemap = self.publisher.sitemap_urls(config.site_url)
+            self._publishing(lambda p: p.render(env, config, self.nav, files))
         return env
 
     def on_post_build(self, *, config: Any) -> None:
-        if not self.config.enabled or not self.config.search or self.view is None:
-            return
-        from generator.site.searchindex import index_site
+        if self.config.enabled and self.publisher is not None:
+            self._publishing(Publisher.finish)
+            self.pages_written = len(self.publisher.page_urls)
+            self.publisher = None
+        self._markdown_done(save=True)
+        if self.view is not None and self._rated is not None:
+            ratedcache.save(self.view, *self._rated)
+            self._rated = None
 
-        try:
-            index_site(Path(config.site_dir))
-        except BuildError as exc:
-            raise PluginError(exc.format_message()) from exc
+    def on_build_error(self, *, error: Exception) -> None:
+        self.abandon()
+
+    def abandon(self) -> None:
+        """The build failed or was interrupted: nothing staged is published."""
+        if self.publisher is not None:
+            self.publisher.discard()
+            self.publisher = None
+        self._markdown_done(save=False)
+        self._rated = None
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         if self.config.enabled:
@@ -185,12 +232,35 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
         for uri, data in error_site(self.problems, folder).items():
             _add(files, File.generated(config, uri, abs_src_path=str(out.write(f"error/{uri}", data))))
 
-    def _add_page(self, files: Files, config: Any, out: GeneratedFiles, page: GeneratedPage) -> None:
-        uri = src_uri(page.url)
-        path = out.write(f"pages/{uri}", page.body.encode("utf-8"))
-        inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-        _add(files, File.generated(config, uri, abs_src_path=str(path), inclusion=inclusion))
-        self.pages[uri] = page
+    def _remember_markdown(self) -> None:
+        """Reuse Markdown rendered by earlier builds (kept in memory by ``serve``)."""
+        path = markdowncache.store_path(self.cache_dir)
+        if self._markdown is None or self._markdown[0] != path:
+            self._markdown = (path, markdowncache.load(path))
+        self._markdown[1].start_build()
+        remember_rendered(self._markdown[1])
+
+    def _markdown_done(self, *, save: bool) -> None:
+        remember_rendered(None)
+        if save and self._markdown is not None and self._markdown[1].worth_saving:
+            path, store = self._markdown
+            markdowncache.save(store, path)
+
+    def _publisher(self, config: Any) -> Publisher:
+        site_dir = Path(config.site_dir)
+        target, staged, clean = self._publish_target or (site_dir, False, False)
+        self._publish_target = None
+        sources = None if self.serving else self.cache_dir.parent / "search-sources" / self.cache_dir.name
+        return Publisher(site_dir, None if self.serving else self.cache_dir, search_enabled=self.config.search,
+                         target=target, staged=staged, sources_dir=sources, clean=clean)
+
+    def _publishing(self, step: Callable[[Publisher], None]) -> None:
+        """Run a publishing step; a failing search index stops the build in Chinese."""
+        assert self.publisher is not None
+        try:
+            step(self.publisher)
+        except BuildError as exc:
+            raise PluginError(exc.format_message()) from exc
 
 
 def _add(files: Files, file: File) -> None:
@@ -202,15 +272,20 @@ def _add(files: Files, file: File) -> None:
     files.append(file)
 
 
+def _give_way(files: Files, generated: set[str]) -> None:
+    """A hand-written file where a generated one goes gives way, with a warning."""
+    for file in [f for f in files if f.dest_uri in generated]:
+        log.warning(f"docs 文件夹中的 {file.src_uri} 与自动生成的页面重名，已使用自动生成的版本")
+        files.remove(file)
+
+
 def _apply_site_settings(config: Any, view: PublicView) -> None:
-    """Name, description, address and menu come from content/site.yml."""
+    """Name, description and address come from content/site.yml (the menu is the theme's)."""
     site = view.site
     config.site_name = site.name
     config.site_description = site.description or config.site_description
     if not config.site_url and site.base_url:
         config.site_url = str(site.base_url)
-    if not config.nav:
-        config.nav = [{title: src_uri(url)} for title, url in SECTIONS]
 
 
 def _theme_dir(config: Any) -> Path:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +80,7 @@ def number(value: float) -> str:
     return f"{value:,.1f}"
 
 
+@lru_cache(maxsize=64)  # thousands of leaderboard rows use a handful of values
 def stars(count: int, out_of: int = 5) -> Markup:
     """Filled and empty stars with a spoken equivalent (``4 星``)."""
     shown = "★" * count + "☆" * (out_of - count)

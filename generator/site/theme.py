@@ -24,6 +24,8 @@ class ThemeHelpers:
     site: Any
     version: str = ""
     sections: tuple[tuple[str, str], ...] = SECTIONS
+    sitemap: list[str] = field(default_factory=list)
+    """Addresses of the pages the plugin renders itself (MkDocs lists its own in ``pages``)."""
     _menus: dict[tuple[str, str, bool], Markup] = field(default_factory=dict, repr=False)
 
     @property

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import json
 import os
 import shutil
 import signal
@@ -34,7 +35,12 @@ def _files(site: Path) -> dict[str, str]:
     """File → hash, without Pagefind's bundle (its chunk names differ from run to run);
     compressed files by their content (a gzip header holds the time it was written)."""
     return {str(p.relative_to(site)): hashlib.sha256(_content(p)).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file() and "pagefind" not in p.parts}
+            for p in sorted(site.rglob("*")) if p.is_file() and not _search_bundle(str(p.relative_to(site)))}
+
+
+def _search_bundle(path: str) -> bool:
+    """Pagefind's main bundle and the delta bundle of pages changed since (see docs/performance.md)."""
+    return path.split("/", 1)[0] in ("pagefind", "pagefind-delta")
 
 
 def _content(path: Path) -> bytes:
@@ -146,11 +152,13 @@ def test_ctrl_c_while_updating_a_published_site_leaves_it_as_it_was(tmp_path: Pa
     assert again.returncode == 0, again.stderr
     page = (out / "site" / "activities" / "2026-09-10-zhongqiu" / "index.html").read_text(encoding="utf-8")
     assert "猜灯谜" in page and "拉家常" not in page
-    assert sorted(_files(out / "site")) == sorted(before_files for before_files in _files_of(before))
+    assert sorted(_files(out / "site")) == sorted(_files_of(before))
+    delta = json.loads((out / "site" / "pagefind-delta" / "delta.json").read_text(encoding="utf-8"))
+    assert delta["merge"] and len(delta["stale"]) == 1  # the edited page is searched in its new wording
     assert not _staging(out)
 
 
 def _files_of(state: dict[str, tuple[str, int, str]]) -> list[str]:
     """The site's files in a :func:`tree_state` of its parent folder (Pagefind's left out)."""
     return [path.removeprefix("site/") for path, (kind, _, _) in state.items()
-            if kind == "file" and path.startswith("site/") and "/pagefind/" not in f"/{path}"]
+            if kind == "file" and path.startswith("site/") and not _search_bundle(path.removeprefix("site/"))]

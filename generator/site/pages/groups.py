@@ -23,7 +23,7 @@ def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
 
 def _group(ctx: SiteContext, g: PublicGroup) -> GeneratedPage:
     url = record_url("group", g.id)
-    activities = [a for a in ctx.view.activities if any(r.id == g.id for r in a.groups)]
+    activities = ctx.activities_with("groups", g.id)
     wishes = [w for w in ctx.view.wishes
               if any(s.by_ref and s.by_ref[0] == "group" and s.by_ref[1].id == g.id for s in w.timeline)]
     body = ctx.render("group.html", url, g=g, activities=activities, wishes=wishes)

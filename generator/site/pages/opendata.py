@@ -14,8 +14,8 @@ SECTION = "data/"
 def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
     """The open-data page (and its files)."""
     tables = datasets(ctx.view)
-    for table in tables:
-        ctx.files[f"data/{table.name}.csv"] = table.csv_bytes()
-        ctx.files[f"data/{table.name}.json"] = table.json_bytes()
+    for table in tables:  # the rows are the inputs: unchanged tables are not written again
+        ctx.file(f"data/{table.name}.csv", table.csv_bytes, table.rows)
+        ctx.file(f"data/{table.name}.json", table.json_bytes, table.title, table.rows)
     body = ctx.render("data.html", SECTION, tables=tables)
     yield GeneratedPage(SECTION, "开放数据", body, "本站公开数据下载：CSV 和 JSON", SECTION, in_nav=True)

@@ -30,8 +30,8 @@ def _index(ctx: SiteContext) -> GeneratedPage:
 
 def _unit(ctx: SiteContext, unit: PublicUnit) -> GeneratedPage:
     url = record_url("unit", unit.id)
-    meetings = [m for m in ctx.view.meetings if any(r.id == unit.id for r in m.units)]
-    activities = [a for a in ctx.view.activities if any(r.id == unit.id for r in a.units)]
+    meetings = ctx.meetings_with_unit(unit.id)
+    activities = ctx.activities_with("units", unit.id)
     body = ctx.render("unit.html", url, unit=unit, meetings=meetings, activities=activities)
     names = "、".join(c.name for c in unit.communities)
     return GeneratedPage(url, unit.name, body, f"{unit.name}与{names}结对共建", SECTION)

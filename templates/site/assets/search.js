@@ -10,6 +10,7 @@
   if (!form || !input) return;
   var base = new URL("../", window.location.href);
   var pagefind = null;
+  var stale = {};
   var chosen = {};
   var PAGE = 20;
   var CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -59,7 +60,7 @@
   }
 
   function searchAll(pf, query) {
-    var plan = candidates(query), seen = {}, merged = [];
+    var plan = candidates(query), seen = Object.assign({}, stale), merged = [];
     function add(search) {
       search.results.forEach(function (r) { if (!seen[r.id]) { seen[r.id] = true; merged.push(r); } });
     }
@@ -69,13 +70,28 @@
       .then(function () { return merged; });
   }
 
+  /* Pages changed since the last full index are in a second, small bundle
+     (pagefind-delta/); delta.json says whether to merge it and which entries of the
+     main bundle are out of date (their ids are dropped from the results). */
+  function loadDelta() {
+    return fetch(new URL("pagefind-delta/delta.json", base).href)
+      .then(function (r) { return r.ok ? r.json() : { merge: false, stale: [] }; })
+      .catch(function () { return { merge: false, stale: [] }; });
+  }
+
   function load() {
-    if (pagefind) return Promise.resolve(pagefind);
-    return import(new URL("pagefind/pagefind.js", base).href).then(function (module) {
-      pagefind = module;
-      // noWorker: the search must run here, where our segmenter is installed
-      return pagefind.options({ baseUrl: base.pathname, noWorker: true }).then(function () { pagefind.init(); return pagefind; });
-    });
+    if (!pagefind) {  /* one promise: the filters and the first search both wait on it */
+      pagefind = Promise.all([import(new URL("pagefind/pagefind.js", base).href), loadDelta()]).then(function (got) {
+        var module = got[0], delta = got[1];
+        (delta.stale || []).forEach(function (id) { stale[id] = true; });
+        // noWorker: the search must run here, where our segmenter is installed
+        return module.options({ baseUrl: base.pathname, noWorker: true }).then(function () {
+          module.init();
+          return delta.merge ? module.mergeIndex(new URL("pagefind-delta/", base).href, { baseUrl: base.pathname }) : null;
+        }).then(function () { return module; });
+      });
+    }
+    return pagefind;
   }
 
   function say(text) { status.textContent = text; }

@@ -1,0 +1,88 @@
+"""Rendered Markdown kept between builds (see :func:`generator.model.markup.remember_rendered`).
+
+Stored in the cache folder under a name that changes with the rules that produce it
+(the markup and privacy modules' source, the Markdown and sanitiser versions), so a
+changed rule never serves an old rendering. Only the texts a build used are kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from importlib import metadata
+from pathlib import Path
+
+from generator.model import markup, privacy
+
+
+class RememberedMarkdown(dict[str, str]):
+    """Text → HTML of earlier builds; what this build looks up or adds is kept in :attr:`used`."""
+
+    def __init__(self, earlier: dict[str, str]) -> None:
+        super().__init__(earlier)
+        self.used: dict[str, str] = {}
+        self.added = 0
+
+    def get(self, text: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        found = super().get(text, default)
+        if found is not None:
+            self.used[text] = found
+        return found
+
+    def __setitem__(self, text: str, html: str) -> None:
+        super().__setitem__(text, html)
+        self.used[text] = html
+        self.added += 1
+
+    def start_build(self) -> None:
+        """Forget which texts were used (a ``serve`` rebuild starts counting again)."""
+        self.used = {}
+        self.added = 0
+
+    @property
+    def worth_saving(self) -> bool:
+        """True if this build rendered new text or stopped using some."""
+        return self.added > 0 or len(self.used) < len(self)
+
+
+def store_path(cache_dir: Path) -> Path:
+    """The store's file: named after everything that decides how text is rendered."""
+    digest = hashlib.blake2b(digest_size=8)
+    for module in (markup, privacy):
+        digest.update(Path(module.__file__ or "").read_bytes())
+    for package in ("markdown", "nh3"):
+        digest.update(_version(package).encode())
+    return cache_dir / f"markdown-{digest.hexdigest()}.pickle"
+
+
+def load(path: Path) -> RememberedMarkdown:
+    """The store saved at ``path`` (empty if missing or unreadable)."""
+    try:
+        with path.open("rb") as source:
+            earlier = pickle.load(source)
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
+        earlier = {}
+    return RememberedMarkdown(earlier if isinstance(earlier, dict) else {})
+
+
+def save(store: RememberedMarkdown, path: Path) -> None:
+    """Keep the texts this build used (atomically; best effort)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        with tmp.open("wb") as out:
+            pickle.dump(store.used, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    for old in path.parent.glob("markdown-*.pickle"):  # renderings by rules no longer in force
+        if old != path:
+            old.unlink(missing_ok=True)
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return ""

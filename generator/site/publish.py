@@ -1,0 +1,314 @@
+"""One build's generated output: pages framed by the theme, data files, photos, PDFs and
+the search index, written into the site folder with only the changes touched.
+
+The plugin hands over what the page generators made (:meth:`Publisher.collect`, which
+also starts the search index in the background), asks for the pages to be rendered once
+MkDocs' Jinja environment exists (:meth:`Publisher.render`, from ``on_env``) and for the
+work to be finished after MkDocs wrote its own files (:meth:`Publisher.finish`, from
+``on_post_build``). What was written is remembered (:class:`PublishedState`), in memory
+for ``serve`` and in the cache folder for builds, so the next build into the same folder
+writes and indexes only what changed.
+"""
+
+from __future__ import annotations
+
+import atexit
+import datetime
+import gzip
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mkdocs import utils
+
+from generator.site import searchindex as search
+from generator.site.frame import FrameRenderer
+from generator.site.memo import DeferredBody, DeferredFile, RenderMemo
+from generator.site.output import Manifest, SiteOutput, digest
+from generator.site.render import GeneratedPage
+
+PageState = tuple[str | None, str, str | None]
+"""What was published for a page: body key (``None``: always render), frame key (the
+page's head fields and the theme around the body), digest of its search source."""
+
+_MEMORY: dict[tuple[str, str], PublishedState] = {}
+"""What was published, by (state folder, site folder): ``serve`` keeps it between rebuilds."""
+
+
+@dataclass
+class PublishedState:
+    """What the last build wrote into one site folder, and the search sources it used."""
+
+    manifest: Manifest = field(default_factory=Manifest)
+    search: search.SearchState | None = None
+    sources: dict[str, str] = field(default_factory=dict)
+    pages: dict[str, PageState] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)
+    """Keys of the generated files' inputs (see :meth:`SiteContext.file`)."""
+
+    @classmethod
+    def load(cls, folder: Path) -> PublishedState:
+        manifest = Manifest.load(folder / "manifest.json")
+        try:
+            data = json.loads((folder / "search.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = {}
+        try:
+            written = json.loads((folder / "pages.json").read_text(encoding="utf-8"))
+            pages = {u: tuple(v) for u, v in written["pages"].items()}
+            files = dict(written["files"])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            pages, files = {}, {}
+        return cls(manifest or Manifest(), search.SearchState.from_json(data.get("state")),
+                   dict(data.get("sources") or {}), pages, files)  # type: ignore[arg-type]
+
+    def save(self, folder: Path) -> None:
+        self.manifest.save(folder / "manifest.json")
+        data = {"state": self.search.to_json() if self.search else None, "sources": self.sources}
+        _write_json(folder / "search.json", data)
+        _write_json(folder / "pages.json", {"pages": self.pages, "files": self.files})
+
+
+class Publisher:
+    """Writes one build's generated files; MkDocs builds into ``mkdocs_dir``.
+
+    ``target`` is where the site ends up. Without ``staged`` the plugin writes beside
+    MkDocs (``jinlin build`` then renames a staging folder to ``target``; ``serve`` and
+    ``mkdocs build`` build in place). With ``staged`` (an incremental ``jinlin build``)
+    ``target`` is the published site: changes wait beside it, MkDocs' own few files
+    included, and move in at the end. ``state_dir`` keeps what was published between
+    runs (``None``: memory only, as in ``serve``).
+    """
+
+    def __init__(self, mkdocs_dir: Path, state_dir: Path | None, *, search_enabled: bool,
+                 target: Path | None = None, staged: bool = False, sources_dir: Path | None = None,
+                 clean: bool = False) -> None:
+        self.mkdocs_dir = mkdocs_dir
+        self.target = target or mkdocs_dir
+        self.site_dir = self.target if staged else mkdocs_dir
+        """Where the complete site is when :meth:`finish` runs."""
+        self.state_dir = state_dir
+        self.previous = _recall(self.target, state_dir) if self.target == self.site_dir else None
+        pending = self.target.parent / f".{self.target.name}.pending-{os.getpid()}" if staged else None
+        self.out = SiteOutput(self.site_dir, self.previous.manifest if self.previous else None, pending)
+        self.pages: list[GeneratedPage] = []
+        self.kept: list[str] = []
+        self.states: dict[str, PageState] = {}
+        self.render_memo: RenderMemo | None = None
+        self.files: dict[str, bytes] = {}
+        self.file_paths: list[str] = []
+        self.copies: dict[str, Path] = {}
+        self.page_urls: list[str] = []
+        self.search: search.SearchUpdate | None = None
+        if search_enabled:
+            known = None if clean else _recall(self.target, state_dir)
+            folder = _sources_folder(self.target, sources_dir)
+            sources = search.SearchSources(folder, known.sources if known and known.search else None)
+            previous = self.previous.search if self.previous and self.out.incremental else None
+            scratch = self.target.parent / f".{self.target.name}.search-{os.getpid()}"
+            self.search = search.SearchUpdate(sources, previous, scratch)
+
+    # -- steps ----------------------------------------------------------------------------
+    def memo(self, salt: bytes) -> RenderMemo:
+        """The render memo for the page generators: the last build's body keys, if this
+        build writes into what it wrote."""
+        known = self.previous if self.previous and self.out.incremental else PublishedState()
+        keys = {u: s[0] for u, s in known.pages.items()}
+        keys.update({path: key for path, key in known.files.items() if path in self.out.previous})
+        self.render_memo = RenderMemo(keys, salt)
+        return self.render_memo
+
+    def collect(self, pages: list[GeneratedPage], files: dict[str, bytes], copies: dict[str, Path],
+                frame_salt: bytes = b"") -> None:
+        """Keep the pages that must be written and the files until MkDocs' environment is
+        ready; start indexing the searchable pages in the background meanwhile."""
+        self.files, self.copies = files, copies
+        self.file_paths = list(files)
+        self.page_urls = [page.url for page in pages]
+        previous = self.previous.pages if self.previous and self.out.incremental else {}
+        for page in pages:
+            frame = _frame_key(page, frame_salt)
+            before = previous.get(page.url)
+            if (isinstance(page.body, DeferredBody) and before is not None and before[1] == frame
+                    and output_path(page.url) in self.out.previous
+                    and (self.search is None or self.search.sources.trusted or before[2] is None)):
+                self._keep(page.url, before)
+                continue
+            if isinstance(page.body, DeferredBody):
+                page.body = page.body.render()
+            self.pages.append(page)
+            self.states[page.url] = (self._body_key(page.url), frame, self._source(page))
+        if self.search is not None:
+            self.search.start()
+
+    def _keep(self, url: str, before: PageState) -> None:
+        """A page whose body and frame are what was published: nothing to do."""
+        self.kept.append(url)
+        self.states[url] = before
+        if self.search is not None and before[2] is not None:
+            self.search.sources.keep(url, before[2])
+
+    def _body_key(self, url: str) -> str | None:
+        return self.render_memo.keys.get(url) if self.render_memo is not None else None
+
+    def _source(self, page: GeneratedPage) -> str | None:
+        if self.search is None or not search.is_searchable(page.body):
+            return None
+        return self.search.sources.put(page.url, search.search_source(page.title, page.body))
+
+    def render(self, env: Any, config: Any, nav: Any, files: Any) -> None:
+        """Render every page into the theme and write the ones that changed (staged, in an
+        incremental ``jinlin build``: nothing is published before :meth:`finish`)."""
+        frames = FrameRenderer(env, config, nav, files)
+        for url in self.kept:
+            self.out.unchanged(output_path(url))
+        for page in self.pages:
+            self.out.put(output_path(page.url), frames.render(page).encode("utf-8"))
+        for path, data in self.files.items():
+            if isinstance(data, DeferredFile):
+                self.out.unchanged(path)
+            else:
+                self.out.put(path, data)
+        for path, source in self.copies.items():
+            self.out.put_file(path, source)
+        self.pages, self.files, self.copies = [], {}, {}
+
+    def finish(self) -> None:
+        """Wait for the search index, put staged changes and new bundles in place and
+        remember what the site folder now holds."""
+        if self.search is not None and self.search.running is not None:
+            self.search.running.wait()  # a failure here still leaves the site untouched
+        self.date_sitemap()
+        if self.mkdocs_dir != self.site_dir:
+            self._take_mkdocs_files()
+        self.out.commit()
+        keys = self.render_memo.keys if self.render_memo is not None else {}
+        files = {path: key for path in self.file_paths if (key := keys.get(path)) is not None}
+        state = PublishedState(self.out.manifest, pages=self.states, files=files)
+        if self.search is not None:
+            state.search = self.search.install(self.site_dir)
+            state.sources = self.search.sources.now
+        _remember(self.target, self.state_dir, state)
+
+    def _take_mkdocs_files(self) -> None:
+        """Stage what MkDocs built on its own (theme assets, ``sitemap.xml``, hand-written
+        pages) like the plugin's files: only changes move into the site."""
+        for path in sorted(self.mkdocs_dir.rglob("*")):
+            if path.is_file():
+                self.out.put(path.relative_to(self.mkdocs_dir).as_posix(), path.read_bytes())
+
+    def date_sitemap(self) -> None:
+        """Give ``sitemap.xml.gz`` the build day as its time, as MkDocs does when it made
+        the pages itself (it takes the latest page date; with no pages of its own it would
+        take the second of the build, and two builds of one day would differ)."""
+        sitemap = self.mkdocs_dir / "sitemap.xml"
+        if not sitemap.is_file():
+            return
+        day = datetime.datetime.fromisoformat(utils.get_build_date())
+        packed = self.mkdocs_dir / "sitemap.xml.gz"
+        with open(packed, "wb") as raw, gzip.GzipFile(fileobj=raw, filename=str(packed), mode="wb",
+                                                      mtime=int(day.timestamp())) as out:
+            out.write(sitemap.read_bytes())
+
+    def discard(self) -> None:
+        """The build failed: stop indexing, drop staged files (the site is untouched)."""
+        if self.search is not None:
+            self.search.cancel()
+        self.out.discard()
+
+    def sitemap_urls(self, site_url: str | None) -> list[str]:
+        """Absolute addresses of every generated page, for ``sitemap.xml``."""
+        if not site_url:
+            return []
+        base = site_url if site_url.endswith("/") else site_url + "/"
+        return [base + url for url in self.page_urls]
+
+
+def salts(config: Any, view: Any, theme_dir: Path) -> tuple[bytes, bytes]:
+    """Digests of what every page body (first) and every page's frame (second) depend on
+    besides the page's own values: the theme, jinlin's code, the site settings, the
+    photos; for the frame also MkDocs' settings."""
+    import generator
+    from generator.site.freshness import folder_digest
+    from generator.site.memo import Fingerprinter, salt
+
+    theme = folder_digest(theme_dir, by_bytes=True)
+    code = folder_digest(Path(generator.__file__).parent, by_bytes=True)
+    site = Fingerprinter().digest(view.site)
+    body = salt(theme, code, site, folder_digest(view.content.media_root))
+    settings = repr((config.site_name, config.site_description, config.site_url, config.use_directory_urls,
+                     list(config.extra_css), [str(s) for s in config.extra_javascript]))
+    return body, salt(theme, code, site, settings.encode("utf-8"))
+
+
+def _frame_key(page: GeneratedPage, frame_salt: bytes) -> str:
+    fields = repr((page.title, page.description, page.image, sorted(page.meta.items())))
+    return digest(frame_salt + fields.encode("utf-8"))
+
+
+def output_path(url: str) -> str:
+    """Site path of the page at directory URL ``url`` (``a/b/`` → ``a/b/index.html``)."""
+    return f"{url}index.html"
+
+
+def forget(site_dir: Path) -> None:
+    """Forget what was written into ``site_dir`` (``serve`` replaced it with the error site)."""
+    for key in [k for k in _MEMORY if k[1] == str(site_dir)]:
+        del _MEMORY[key]
+
+
+def state_folder(target: Path, state_dir: Path) -> Path:
+    """Where what was written into the site folder ``target`` is remembered."""
+    key = hashlib.blake2b(str(target.resolve()).encode(), digest_size=6).hexdigest()
+    return state_dir / "published" / key
+
+
+def is_published(target: Path, state_dir: Path) -> bool:
+    """True if ``target`` still holds exactly what the last build wrote into it."""
+    state = _recall(target, state_dir)
+    return state is not None and state.manifest.matches(target)
+
+
+def _recall(target: Path, state_dir: Path | None) -> PublishedState | None:
+    state = _MEMORY.get((str(state_dir), str(target)))
+    if state is None and state_dir is not None:
+        state = PublishedState.load(state_folder(target, state_dir))
+        _MEMORY[(str(state_dir), str(target))] = state
+    return state
+
+
+def _remember(target: Path, state_dir: Path | None, state: PublishedState) -> None:
+    _MEMORY[(str(state_dir), str(target))] = state
+    if state_dir is not None:
+        state.save(state_folder(target, state_dir))
+
+
+_SERVE_SOURCES: dict[str, Path] = {}
+
+
+def _sources_folder(target: Path, sources_dir: Path | None) -> Path:
+    """The search sources of ``target``: under ``sources_dir`` in the cache (kept by
+    ``--clean``, see :class:`~generator.site.searchindex.SearchSources`), or (``serve``)
+    in a temporary folder removed when the process ends."""
+    if sources_dir is not None:
+        return sources_dir / hashlib.blake2b(str(target.resolve()).encode(), digest_size=6).hexdigest()
+    if str(target) not in _SERVE_SOURCES:
+        folder = Path(tempfile.mkdtemp(prefix="jinlin-search-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        _SERVE_SOURCES[str(target)] = folder
+    return _SERVE_SOURCES[str(target)]
+
+
+def _write_json(path: Path, data: object) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(data), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass

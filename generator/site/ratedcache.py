@@ -1,0 +1,103 @@
+"""星级楼栋 results kept between builds.
+
+Scoring every building of every month is seconds of work at city scale, and an edit to
+an activity changes none of it. Each month's results are kept under a digest of what
+they are computed from — that month's rating sheets, the scoring rules and the
+organisation (names of communities, 小区 and 楼栋) — in a file named after the model
+code that computes them; a month whose inputs changed is scored again.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import pickle
+from pathlib import Path
+
+from generator.model.public import PublicView, RatedBuilding, Ref
+from generator.model.ratings import BuildingScore
+from generator.site.freshness import folder_digest
+from generator.site.memo import Fingerprinter
+
+Store = dict[str, list[RatedBuilding]]
+Flat = tuple[tuple[object, ...], tuple[str, str], tuple[str, str], tuple[str, str]]
+"""A :class:`RatedBuilding` as plain tuples: unpickling 24,000 dataclasses took over a
+second, making them again from tuples a tenth of that."""
+
+
+def store_path(cache_dir: Path) -> Path:
+    """The store's file, named after the model code (scoring rules live there)."""
+    import generator.model
+
+    code = folder_digest(Path(generator.model.__file__).parent, by_bytes=True).hex()[:16]
+    return cache_dir / f"rated-{code}.pickle"
+
+
+def month_key(view: PublicView, month: str) -> str:
+    """A digest of everything ``view.rated(month)`` is computed from."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(month.encode())
+    digest.update(view.scoring.model_dump_json().encode())
+    for community in view.content.communities.values():
+        digest.update(community.model_dump_json(include={"id", "name", "estates"}).encode())
+    for sheet in view.content.ratings_in(month):
+        digest.update(sheet.model_dump_json().encode())
+    return digest.hexdigest()
+
+
+def prime(view: PublicView, path: Path) -> tuple[Store, dict[str, str]]:
+    """Hand the view every month's results from the store whose inputs are unchanged;
+    return (the store, the keys of this view's months) for :func:`save`."""
+    store = _load(path)
+    keys = {month: month_key(view, month) for month in view.rating_months}
+    for month, key in keys.items():
+        if key in store:
+            view.remember_rated(month, store[key])
+    return store, keys
+
+
+def save(view: PublicView, path: Path, store: Store, keys: dict[str, str]) -> None:
+    """Keep this build's months (computed by now: the site showed them all)."""
+    if set(keys.values()) == set(store):
+        return
+    kept = {key: [_flat(r) for r in view.rated(month)] for month, key in keys.items()}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        with tmp.open("wb") as out:
+            pickle.dump(kept, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    for old in path.parent.glob("rated-*.pickle"):
+        if old != path:
+            old.unlink(missing_ok=True)
+
+
+def _flat(rated: RatedBuilding) -> Flat:
+    return (dataclasses.astuple(rated.score), (rated.community.id, rated.community.name),
+            (rated.estate.id, rated.estate.name), (rated.building.id, rated.building.name))
+
+
+def _load(path: Path) -> Store:
+    try:
+        with path.open("rb") as source:
+            found = pickle.load(source)
+        refs: dict[tuple[str, str], Ref] = {}
+
+        def ref(pair: tuple[str, str]) -> Ref:
+            return refs.get(pair) or refs.setdefault(pair, Ref(*pair))
+
+        return {key: [RatedBuilding(BuildingScore(*score), ref(c), ref(e), ref(b))  # type: ignore[arg-type]
+                      for score, c, e, b in flats] for key, flats in found.items()}
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
+        return {}
+
+
+def seed(view: PublicView, keys: dict[str, str], fingerprints: Fingerprinter) -> None:
+    """Give each month's results their digests from the month's key, so that pages
+    listing them need not digest 24,000 results one by one."""
+    for month, key in keys.items():
+        for index, rated in enumerate(view.rated(month)):
+            fingerprints.seed(rated, hashlib.blake2b(f"{key}/{index}".encode(), digest_size=16).digest())

@@ -1,0 +1,182 @@
+"""Rebuilds touch only what changed: the render memo, the output writer, the search plan,
+and whole builds of the fixture content before and after an edit."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+from sitetools import ROOT
+
+from generator.model.public import Ref
+from generator.site.memo import Fingerprinter, RenderMemo, Unkeyable
+from generator.site.output import Manifest, SiteOutput
+from generator.site.searchindex import DELTA_LIMIT, SearchState, plan
+
+ACTIVITY = "activities/2026/08/2026-08-15-loudao-qingli.yml"
+PAGE = "activities/2026-08-15-loudao-qingli/index.html"
+
+
+# -- the render memo ------------------------------------------------------------------------
+def test_fingerprints_follow_values_not_objects() -> None:
+    first, second = Fingerprinter(), Fingerprinter()
+    ref = Ref("a", "甲")
+    assert first.digest([ref, {"n": 1}]) == second.digest([Ref("a", "甲"), {"n": 1}])
+    assert first.digest(ref) != first.digest(dataclasses.replace(ref, name="乙"))
+    with pytest.raises(Unkeyable):
+        first.digest(object())
+
+
+def test_a_page_that_reads_the_whole_site_is_never_skipped() -> None:
+    memo = RenderMemo({}, b"salt")
+    key = memo.key("t.html", "a/", {"x": 1})
+    memo.rendered("a/", key, {"thumb"})
+    memo.rendered("b/", key, {"activities"})
+    assert memo.keys == {"a/": key, "b/": None}
+    later = RenderMemo(memo.keys, b"salt")
+    assert later.unchanged("a/", later.key("t.html", "a/", {"x": 1}))
+    assert not later.unchanged("a/", later.key("t.html", "a/", {"x": 2}))
+    other = RenderMemo(memo.keys, b"other")  # the theme, code or settings changed
+    assert not other.unchanged("a/", other.key("t.html", "a/", {"x": 1}))
+
+
+# -- the output writer -------------------------------------------------------------------------
+def test_site_output_writes_only_changed_files_and_removes_gone_ones(tmp_path: Path) -> None:
+    first = SiteOutput(tmp_path)
+    first.put("index.html", b"home")
+    first.put("a/index.html", b"a")
+    first.put("b/index.html", b"b")
+    first.commit()
+    stamp = (tmp_path / "a" / "index.html").stat().st_mtime_ns
+    second = SiteOutput(tmp_path, first.manifest)
+    assert second.incremental
+    assert not second.put("a/index.html", b"a")
+    assert second.put("index.html", b"home 2")
+    second.commit()
+    assert (tmp_path / "a" / "index.html").stat().st_mtime_ns == stamp
+    assert (tmp_path / "index.html").read_bytes() == b"home 2"
+    assert not (tmp_path / "b").exists()
+
+
+def test_a_folder_emptied_behind_its_back_is_written_again(tmp_path: Path) -> None:
+    first = SiteOutput(tmp_path)
+    first.put("index.html", b"home")
+    first.commit()
+    (tmp_path / "index.html").unlink()
+    again = SiteOutput(tmp_path, Manifest.load(tmp_path / "missing") or first.manifest)
+    assert not again.incremental
+    assert again.put("index.html", b"home")
+
+
+def test_staged_changes_reach_the_site_only_on_commit(tmp_path: Path) -> None:
+    site, pending = tmp_path / "site", tmp_path / "pending"
+    first = SiteOutput(site)
+    first.put("index.html", b"old")
+    first.commit()
+    staged = SiteOutput(site, first.manifest, pending)
+    staged.put("index.html", b"new")
+    assert (site / "index.html").read_bytes() == b"old"
+    staged.commit()
+    assert (site / "index.html").read_bytes() == b"new" and not pending.exists()
+
+
+# -- the search plan -------------------------------------------------------------------------
+def test_search_plan_indexes_changes_apart_until_they_are_many() -> None:
+    assert plan(None, {"a/": "1"}).full  # type: ignore[union-attr]
+    state = SearchState({"a/": ("1", "id-a"), "b/": ("2", "id-b")})
+    assert plan(state, {"a/": "1", "b/": "2"}) is None
+    edited = plan(state, {"a/": "1", "b/": "3", "c/": "4"})
+    assert edited is not None and not edited.full
+    assert edited.delta == {"b/": "3", "c/": "4"} and edited.stale_ids == ["id-b"]
+    gone = plan(state, {"a/": "1"})
+    assert gone is not None and gone.stale_ids == ["id-b"] and gone.delta == {}
+    many = {f"p{i}/": "x" for i in range(DELTA_LIMIT + 1)}
+    assert plan(state, many).full  # type: ignore[union-attr]
+
+
+# -- whole builds ------------------------------------------------------------------------------
+def _build(content: Path, site: Path, cache: Path, **options: object) -> None:
+    from generator.commands.build import run_build
+
+    run_build(str(content), str(site), pdf=False, config_file=str(ROOT / "mkdocs.yml"), cache_dir=str(cache),
+              **options)  # type: ignore[arg-type]
+
+
+def _times(site: Path) -> dict[Path, int]:
+    return {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
+
+
+@pytest.mark.slow
+def test_a_rebuild_writes_and_indexes_only_what_changed(site_copy: Path, tmp_path: Path) -> None:
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    _build(site_copy, site, cache)
+    before = _times(site)
+    _build(site_copy, site, cache)  # nothing changed: nothing is written
+    assert _times(site) == before
+    activity = site_copy / ACTIVITY
+    activity.write_text(activity.read_text(encoding="utf-8").replace("楼道焕然一新", "楼道窗明几净"),
+                        encoding="utf-8")
+    _build(site_copy, site, cache)
+    after = _times(site)
+    changed = {p.relative_to(site).as_posix() for p, t in after.items() if before.get(p) != t}
+    assert PAGE in changed and "窗明几净" in (site / PAGE).read_text(encoding="utf-8")
+    assert not any(p.startswith("pagefind/") for p in changed)  # the main bundle stays
+    assert len([p for p in changed if p.endswith(".html")]) <= 3
+    delta = json.loads((site / "pagefind-delta" / "delta.json").read_text(encoding="utf-8"))
+    assert delta["merge"] and len(delta["stale"]) == 1
+    activity.write_text(activity.read_text(encoding="utf-8").replace("楼道窗明几净", "楼道焕然一新"),
+                        encoding="utf-8")
+    _build(site_copy, site, cache)  # back as it was: the page is the main bundle's again
+    delta = json.loads((site / "pagefind-delta" / "delta.json").read_text(encoding="utf-8"))
+    assert delta == {"merge": False, "stale": []}
+
+
+@pytest.mark.slow
+def test_a_clean_build_gives_the_same_site_as_rebuilds(site_copy: Path, tmp_path: Path) -> None:
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    _build(site_copy, site, cache)
+    activity = site_copy / ACTIVITY
+    activity.write_text(activity.read_text(encoding="utf-8").replace("楼道焕然一新", "楼道窗明几净"),
+                        encoding="utf-8")
+    _build(site_copy, site, cache)
+    _build(site_copy, tmp_path / "fresh", cache, clean=True)
+    skip = ("pagefind", "pagefind-delta", "sitemap.xml.gz")  # the gzip header holds the build time
+    files = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    fresh = {p.relative_to(tmp_path / "fresh").as_posix() for p in (tmp_path / "fresh").rglob("*") if p.is_file()}
+    assert {f for f in files if not f.startswith(skip)} == {f for f in fresh if not f.startswith(skip)}
+    for name in files:
+        if not name.startswith(skip):
+            assert (site / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes(), name
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_search_after_an_edit_finds_the_new_text_once(site_copy: Path, tmp_path: Path) -> None:
+    """The changed page comes from the small second bundle; its old entry in the main
+    bundle is dropped, so the page is listed once."""
+    playwright = pytest.importorskip("playwright.sync_api")
+    from generator.benchmarks.search import ARGS, CHROMIUM, serve_folder
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian 的 chromium 未安装（/usr/bin/chromium）")
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    _build(site_copy, site, cache)
+    activity = site_copy / ACTIVITY
+    activity.write_text(activity.read_text(encoding="utf-8").replace("楼道焕然一新", "楼道窗明几净"),
+                        encoding="utf-8")
+    _build(site_copy, site, cache)
+    with serve_folder(site) as base, playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page()
+        try:
+            for query in ("窗明几净", "楼道清理"):
+                page.goto(f"{base}search/?q={query}")
+                page.wait_for_function("/找到|没有/.test(document.querySelector('#search-status').textContent)",
+                                       timeout=20_000)
+                page.wait_for_timeout(300)
+                titles = page.locator("#search-results li a").all_inner_texts()
+                assert titles.count("天润小区楼道清理志愿活动") == 1, (query, titles)
+        finally:
+            browser.close()
