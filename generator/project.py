@@ -42,6 +42,10 @@ def load_content(root: Path | str, shown_root: str | None = None, *,
     try:
         return _load(root, shown, cache_dir or None)
     finally:
+        # The content lives until the process ends or the next load replaces it (freed by
+        # reference counting: records hold no cycles). Frozen, the collector never walks
+        # its millions of objects again while pages are made (~15% of a city build's CPU).
+        gc.freeze()
         if gc_was_enabled:
             gc.enable()
 

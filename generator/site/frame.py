@@ -10,8 +10,9 @@ same template and context variables MkDocs would use — and MkDocs builds the r
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import mkdocs
 from mkdocs import utils
@@ -38,9 +39,18 @@ class FramePage:
     @classmethod
     def of(cls, page: GeneratedPage, site_url: str | None) -> FramePage:
         meta = {"title": page.title, "description": page.description, "image": page.image, **page.meta}
-        canonical = urljoin(site_url if site_url.endswith("/") else site_url + "/", page.url) if site_url else None
-        abs_url = urlsplit(canonical).path if canonical else None
-        return cls(page.url, page.title, page.body, meta, canonical, abs_url, is_homepage=page.url == "")
+        if not site_url:
+            return cls(page.url, page.title, page.body, meta, is_homepage=page.url == "")
+        base, path = _site_base(site_url)  # page URLs are relative paths: joining is appending
+        return cls(page.url, page.title, page.body, meta, base + page.url, path + page.url,
+                   is_homepage=page.url == "")
+
+
+@lru_cache(maxsize=4)
+def _site_base(site_url: str) -> tuple[str, str]:
+    """``site_url`` ending in ``/``, and its path (what ``urljoin``/``urlsplit`` gave per page)."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return base, urlsplit(base).path
 
 
 class FrameRenderer:

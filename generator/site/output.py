@@ -104,6 +104,8 @@ class SiteOutput:
         self.manifest = Manifest()
         self.changed: list[str] = []
         self._made: set[Path] = set()
+        self._fresh = pending is None and not self.previous and _empty(site_dir)
+        """Nothing there yet (a clean build's new folder): no file to replace, nobody reading."""
 
     @property
     def incremental(self) -> bool:
@@ -172,7 +174,7 @@ class SiteOutput:
 
     def _write(self, target: Path, data: bytes) -> None:
         self._mkdir(target.parent)
-        if self.incremental or self.pending is None and target.exists():
+        if self.incremental or self.pending is None and not self._fresh and target.exists():
             tmp = target.with_name(f".{target.name}.tmp")  # readers never see half a page
             tmp.write_bytes(data)
             os.replace(tmp, target)
@@ -184,6 +186,16 @@ class SiteOutput:
         if folder not in self._made:
             folder.mkdir(parents=True, exist_ok=True)
             self._made.add(folder)
+
+
+def _empty(folder: Path) -> bool:
+    try:
+        with os.scandir(folder) as entries:
+            return next(entries, None) is None
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
 
 
 def _remove_empty_parents(path: Path, root: Path) -> None:

@@ -76,8 +76,13 @@ def save(view: PublicView, path: Path, store: Store, keys: dict[str, str]) -> No
 
 
 def _flat(rated: RatedBuilding) -> Flat:
-    return (dataclasses.astuple(rated.score), (rated.community.id, rated.community.name),
+    # a shallow tuple: BuildingScore holds only plain values (astuple deep-copied every
+    # one of them, seconds at city scale)
+    return (tuple(getattr(rated.score, name) for name in _SCORE_FIELDS), (rated.community.id, rated.community.name),
             (rated.estate.id, rated.estate.name), (rated.building.id, rated.building.name))
+
+
+_SCORE_FIELDS = tuple(f.name for f in dataclasses.fields(BuildingScore))
 
 
 def _load(path: Path) -> Store:

@@ -9,7 +9,7 @@ by any web server.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from generator.model.public import Ref
 
@@ -80,7 +80,7 @@ class Linker:
 
     here: str
 
-    @property
+    @cached_property
     def root(self) -> str:
         """Relative path from this page to the site root (``./`` on the home page)."""
         depth = self.here.count("/")
