@@ -75,6 +75,6 @@ def first_search_transfer(site: Path, query: str = "楼道") -> SearchTransfer:
 
 
 def _count(request, sizes: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
-    if "/pagefind/" in request.url:
+    if "/pagefind/" in request.url or "/pagefind-delta/" in request.url:  # both bundles count
         response = request.response()
         sizes[request.url] = len(response.body()) if response else 0
