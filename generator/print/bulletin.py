@@ -14,12 +14,12 @@ from generator.model.figures import Figure
 from generator.model.public import PublicActivity, PublicHonour, PublicPerson, PublicView, RatedBuilding
 from generator.model.settings import Distribution
 from generator.print.digest import (
-    LIMITS,
     Digest,
     Limits,
     activity_digest,
     highlights_in_full,
     honour_digest,
+    limits_for,
     meeting_digest,
     rating_digest,
     shortlist,
@@ -87,6 +87,8 @@ class Bulletin:
     activity_types: tuple[tuple[str, int], ...]
     sections: tuple[Section, ...]
     banji: Banji
+    site_url: str
+    """The web site's address (empty if unknown): where a summarised bulletin's full record is."""
     digest: Digest
     """What the sections print: everything for a street office's month, summaries at
     city scale (see :mod:`generator.print.digest`)."""
@@ -107,13 +109,15 @@ class Bulletin:
 
 
 def build_bulletin(view: PublicView, month: str, numbers: dict[str, IssueNumber] | None = None,
-                   limits: Limits = LIMITS) -> Bulletin:
+                   limits: Limits | None = None) -> Bulletin:
     """The bulletin for ``month``; ``LookupError`` if that month gets none (no content).
-    ``limits`` decide how much is printed in full (see :class:`~generator.print.digest.Limits`)."""
+    ``limits`` decide how much is printed in full (see :class:`~generator.print.digest.Limits`;
+    by default those for the month's size, :func:`~generator.print.digest.limits_for`)."""
     numbers = issue_numbers(view) if numbers is None else numbers
     if month not in numbers:
         raise LookupError(month)
     activities = view.activities_in(month)
+    limits = limits_for(len(activities)) if limits is None else limits
     settings = view.site.bulletin
     parts = {
         "activities": bool(activities),
@@ -135,7 +139,8 @@ def build_bulletin(view: PublicView, month: str, numbers: dict[str, IssueNumber]
         deliberations=deliberations, pairing=pairing,
         figures=tuple(view.month_figures(month)), activity_types=_by_type(activities),
         sections=_sections(month, [key for key, shown in parts.items() if shown]),
-        banji=Banji(settings.distribution, settings.issuer, date, settings.copies), digest=digest,
+        banji=Banji(settings.distribution, settings.issuer, date, settings.copies),
+        site_url=str(view.site.base_url or ""), digest=digest,
     )
 
 

@@ -37,6 +37,10 @@ class Limits:
     """Five-star buildings named in a summary (best score first); the rest are counted."""
     top_buildings: int = 10
     """A summary's 本月得分前N名 (the month's best scores)."""
+    star_table_rows: int = 60
+    """A summary's communities get a table row each (counts per star level) up to this
+    many; above, one run-in line of starred buildings per community (a table row costs
+    WeasyPrint a cell layout per figure: three dozen rows took a second to print)."""
     highlights_in_full: int | None = None
     """工作动态: highlighted activities printed in full (summary, facts, photo). ``None``:
     every one the staff marked. A number caps them (chosen in turns across communities,
@@ -63,7 +67,20 @@ class Limits:
 
 
 LIMITS = Limits()
-"""The limits every bulletin is printed with."""
+"""The limits a bulletin is printed with, up to a street office's month (see :func:`limits_for`)."""
+CITY_LIMITS = Limits(five_star_names=20, top_buildings=5, star_table_rows=0, highlights_in_full=3,
+                     activity_titles=10, honours_in_full=2, wish_lines=5, meetings_in_full=1,
+                     meeting_titles=5, pairing_lines=5)
+"""The limits for a month larger than a street office's: a city's 工作简报 of some eight
+pages instead of thirty (three highlights in full, the rest counted per community with
+ten titles, star counts per community in one paragraph, one meeting of each kind in full). Every summary states its totals and where
+the full record is (the web site, whose address the 要目 gives)."""
+
+
+def limits_for(activities: int) -> Limits:
+    """:data:`CITY_LIMITS` for a month with more activities than :data:`LIMITS` lists one
+    a line (a city, not a street office), else :data:`LIMITS`."""
+    return CITY_LIMITS if activities > LIMITS.activity_titles else LIMITS
 
 
 @dataclass(frozen=True)
@@ -130,6 +147,11 @@ class ActivityDigest:
     @property
     def rest(self) -> int:
         return self.total - sum(len(c.titles) for c in self.communities)
+
+    @property
+    def titles(self) -> tuple[PublicActivity, ...]:
+        """The activities named, in date order."""
+        return tuple(sorted((a for c in self.communities for a in c.titles), key=lambda a: (a.date, a.id)))
 
 
 def activity_digest(others: Sequence[PublicActivity], order: dict[str, int],
@@ -207,6 +229,8 @@ class RatingDigest:
     """The buildings at the highest level, as many as are shown."""
     five_star_total: int
     five_star_shown: int
+    table: bool
+    """Whether :attr:`communities` are printed as a table (else as one run-in line)."""
 
     @property
     def starred(self) -> int:
@@ -239,6 +263,7 @@ def rating_digest(ratings: Sequence[RatedBuilding], levels: Iterable[int], order
         top=tuple(r for r in ratings[:limits.top_buildings] if r.score.stars),
         five_star=_names(best[:limits.five_star_names], order), five_star_total=len(best),
         five_star_shown=min(len(best), limits.five_star_names),
+        table=len({r.community.id for r in ratings}) <= limits.star_table_rows,
     )
 
 
@@ -344,3 +369,12 @@ class Digest:
     joint_meetings: MeetingDigest
     solved: Shortlist[PublicProblem]
     list_items: Shortlist[ListEntry]
+
+    @property
+    def summarised(self) -> bool:
+        """Whether any section prints a summary instead of every item."""
+        return bool(
+            self.activities or self.ratings or self.honours.named or self.wishes.rest
+            or self.deliberations.summarised or self.joint_meetings.summarised
+            or self.solved.rest or self.list_items.rest
+        )

@@ -6,6 +6,7 @@ one such month is rendered and read back."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
@@ -20,7 +21,7 @@ from generator.model.public import PublicView, RatedBuilding, Ref
 from generator.model.ratings import BuildingScore
 from generator.print.bulletin import Bulletin, build_bulletin
 from generator.print.data import bulletin_json
-from generator.print.digest import LIMITS, Limits, rating_digest, share_out, shortlist
+from generator.print.digest import CITY_LIMITS, LIMITS, Limits, limits_for, rating_digest, share_out, shortlist
 from generator.print.editions import ARCHIVE
 from generator.print.html import document_html
 from generator.print.pdf import RenderJob, render_job
@@ -157,3 +158,48 @@ def test_highlights_can_be_capped_and_the_rest_are_listed(demo_view: PublicView)
     assert len(capped.highlights) == 1 and capped.highlights[0] in every.highlights
     assert len(capped.listed) == len(every.activities) - 1
     assert [a.date for a in capped.listed] == sorted(a.date for a in capped.listed)
+
+
+def test_a_month_larger_than_a_street_office_gets_the_city_limits() -> None:
+    assert limits_for(LIMITS.activity_titles) is LIMITS
+    assert limits_for(LIMITS.activity_titles + 1) is CITY_LIMITS
+    assert CITY_LIMITS.highlights_in_full is not None and CITY_LIMITS.star_table_rows == 0
+
+
+def test_a_street_office_month_names_no_web_site_in_its_contents(archive_pdf: Path) -> None:
+    assert "完整记录见网站" not in squeeze(pdftotext(archive_pdf, page=1))
+
+
+@pytest.fixture(scope="module")
+def city_pdf_text(demo_view: PublicView, tmp_path_factory: pytest.TempPathFactory) -> tuple[Bulletin, str]:
+    """The demo month with the city's way of printing star counts (no table)."""
+    b = build_bulletin(demo_view, MONTH, limits=dataclasses.replace(TIGHT, star_table_rows=1))
+    html = document_html(b, ARCHIVE, demo_view.site.fonts, lambda photo: None)
+    target = tmp_path_factory.mktemp("city") / "city.pdf"
+    render_job(RenderJob(html=html, target=str(target), pdf_variant="pdf/a-3b", id_prefix=b.id_prefix,
+                         date=b.date, document_id="test"))
+    return b, pdftotext(target)
+
+
+def test_city_star_counts_are_one_line_per_community_with_the_totals(city_pdf_text: tuple[Bulletin, str]) -> None:
+    b, text = city_pdf_text
+    d = b.digest.ratings
+    assert d is not None and not d.table and len(d.communities) > 1
+    flat = squeeze(text)
+    for c in d.communities:
+        assert f"{c.community}{c.total - c.unstarred}个（{c.total}个）" in flat
+    assert "各社区各星级楼栋数见网站“星级楼栋”栏目" in flat
+    assert "未评星" not in flat, "no table header"
+
+
+def test_a_summarised_bulletin_says_where_the_full_record_is(city_pdf_text: tuple[Bulletin, str]) -> None:
+    b, text = city_pdf_text
+    assert b.digest.summarised and b.site_url == "https://jinlin.example.cn/"
+    first_page = squeeze(text.split("\f")[0])
+    assert "本期各栏目摘要刊发，完整记录见网站（https://jinlin.example.cn/）" in first_page
+
+
+def test_city_activity_titles_are_listed_by_date(city_like: Bulletin) -> None:
+    d = city_like.digest.activities
+    assert d is not None and len(d.titles) == TIGHT.activity_titles
+    assert [a.date for a in d.titles] == sorted(a.date for a in d.titles)
