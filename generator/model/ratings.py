@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
@@ -17,12 +18,13 @@ from generator.errors import Problem, Severity
 from generator.load.messages import did_you_mean
 from generator.model.content import Content
 from generator.model.events import BuildingSheet, Inspection, RatingSheet
-from generator.model.settings import ScoringRules
+from generator.model.settings import Criterion, ScoringRules
 
 if TYPE_CHECKING:
     from generator.model.references import Resolver
 
 
+@lru_cache(maxsize=1 << 16)  # scores repeat: a city year rounds ~200,000 values, few distinct
 def _round(value: float, places: str = "0.1") -> float:
     return float(Decimal(str(value)).quantize(Decimal(places), rounding=ROUND_HALF_UP))
 
@@ -54,22 +56,31 @@ class BuildingScore:
 
 def inspection_total(rules: ScoringRules, inspection: Inspection) -> float:
     """Points of one inspection: criteria scores minus deductions, within 0..full marks."""
-    points = sum(inspection.scores.get(c.id, 0) for c in rules.criteria)
+    return _inspection_total(rules.criteria, float(rules.max_total), inspection)
+
+
+def _inspection_total(criteria: list[Criterion], full: float, inspection: Inspection) -> float:
+    scores = inspection.scores
+    points = sum(scores.get(c.id, 0) for c in criteria)
     points -= sum(d.points for d in inspection.deductions)
-    return min(max(points, 0.0), float(rules.max_total))
+    return min(max(points, 0.0), full)
 
 
 def score_building(rules: ScoringRules, sheet: RatingSheet, entry: BuildingSheet) -> BuildingScore:
     """Compute the month's score and stars for one building sheet."""
-    totals = [inspection_total(rules, i) for i in entry.inspections]
+    criteria, full = rules.criteria, rules.max_total  # read once: 24,000 buildings in a city year
+    inspections = entry.inspections
+    totals = [_inspection_total(criteria, float(full), i) for i in inspections]
     panel = sum(totals) / len(totals) if totals else None
     public = None
     if entry.public_review and entry.public_review.votes:
         public = entry.public_review.satisfied / entry.public_review.votes * 100
-    panel_pct = (panel or 0) / rules.max_total * 100
+    panel_pct = (panel or 0) / full * 100
     score = _round(rules.panel_weight * panel_pct + rules.public_weight * (public or 0))
-    vetoes = {v.id: v.name for v in rules.vetoes}
-    vetoed = tuple(vetoes.get(i.veto, i.veto) for i in entry.inspections if i.veto)
+    vetoed: tuple[str, ...] = ()
+    if any(i.veto for i in inspections):
+        vetoes = {v.id: v.name for v in rules.vetoes}
+        vetoed = tuple(vetoes.get(i.veto, i.veto) for i in inspections if i.veto)
     stars = 0 if vetoed else stars_for(rules, score)
     return BuildingScore(
         month=sheet.month, community=sheet.community, estate=entry.estate or sheet.estate or "",
@@ -77,13 +88,12 @@ def score_building(rules: ScoringRules, sheet: RatingSheet, entry: BuildingSheet
         panel_average=_round(panel) if panel is not None else None,
         public_score=_round(public) if public is not None else None,
         score=score, stars=stars, vetoed=bool(vetoed), veto_names=vetoed,
-        criteria=tuple(_criterion_average(rules, entry, c.id) for c in rules.criteria),
+        criteria=tuple(_criterion_average(c, inspections) for c in criteria),
     )
 
 
-def _criterion_average(rules: ScoringRules, entry: BuildingSheet, cid: str) -> tuple[str, float, int]:
-    criterion = next(c for c in rules.criteria if c.id == cid)
-    values = [i.scores.get(cid, 0) for i in entry.inspections]
+def _criterion_average(criterion: Criterion, inspections: list[Inspection]) -> tuple[str, float, int]:
+    values = [i.scores.get(criterion.id, 0) for i in inspections]
     average = _round(sum(values) / len(values)) if values else 0.0
     return criterion.name, average, criterion.max_points
 
