@@ -25,13 +25,17 @@ M = TypeVar("M", bound=BaseModel)
 ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])([1-9]\d{5})(?:19|20)\d{2}(?:0[1-9]|1[0-2])\d{2}\d{3}[\dXx](?![0-9A-Za-z])")
 MOBILE = re.compile(r"(?<!\d)(1[3-9]\d)[- ]?(\d{4})[- ]?(\d{4})(?!\d)")
 LANDLINE = re.compile(r"(?<!\d)(0\d{2,3})-(\d{7,8})(?!\d)")
+LONG_NUMBER = re.compile(r"(?<!\d)\d{11,}(?!\d)")
+"""Any other run of eleven or more digits: a phone number typed with a digit too many, an
+account number; nobody's business on a public page."""
 BANK_CARD = re.compile(r"(?<!\d)([3-6]\d{3})(?:[ -]?\d{4}){3}(?:[ -]?\d{1,3})?(?!\d)")
 
 # Every personal number has seven digits in a row or a 3-4-4 / 4-4-4 grouping; this cheap
 # test lets most text skip the four exact patterns below.
 _CANDIDATE = re.compile(r"[0-9]{7}|[0-9][- ][0-9]{4}[- ][0-9]")
 
-KIND_LABELS = {"id": "身份证号", "mobile": "手机号码", "landline": "固定电话", "bank": "银行卡号"}
+KIND_LABELS = {"id": "身份证号", "mobile": "手机号码", "landline": "固定电话", "bank": "银行卡号",
+               "long": "长串数字（可能是电话或账号）"}
 
 
 _HALF_WIDTH = str.maketrans("０１２３４５６７８９－Ｘｘ　", "0123456789-Xx ")
@@ -45,7 +49,8 @@ def find_numbers(text: str) -> Iterator[tuple[str, int, str]]:
     if not _CANDIDATE.search(text):
         return
     taken: list[range] = []
-    for kind, pattern in (("id", ID_NUMBER), ("bank", BANK_CARD), ("mobile", MOBILE), ("landline", LANDLINE)):
+    for kind, pattern in (("id", ID_NUMBER), ("bank", BANK_CARD), ("mobile", MOBILE), ("landline", LANDLINE),
+                          ("long", LONG_NUMBER)):
         for match in pattern.finditer(text):
             span = range(match.start(), match.end())
             if any(span.start < t.stop and t.start < span.stop for t in taken):
@@ -60,6 +65,8 @@ def _mask(kind: str, found: str) -> str:
         return digits[:2] + "*" * (len(digits) - 4) + digits[-2:]
     if kind == "mobile":
         return digits[:3] + "****" + digits[-4:]
+    if kind == "long":
+        return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
     if kind == "landline":
         area, number = found.split("-", 1)
         return f"{area}-" + "*" * (len(number) - 4) + number[-4:]
