@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from generator.errors import ContentError, Problem
+from generator.errors import Problem
 from generator.load.session import ContentSession
 from generator.model.content import Content
 
@@ -42,7 +42,6 @@ def require_content(root: Path | str, shown_root: str | None = None, *,
                     cache_dir: Path | None | bool = True) -> tuple[Content, list[Problem]]:
     """Like :func:`load_content`, but raise :class:`ContentError` when there is any error;
     returns the content and its warnings."""
-    content, problems = load_content(root, shown_root, cache_dir=cache_dir)
-    if content is None or any(p.is_error for p in problems):
-        raise ContentError(problems)
-    return content, problems
+    if cache_dir is True:
+        cache_dir = default_cache_dir(Path(root))
+    return ContentSession(cache_dir or None).require(root, shown_root)

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from generator.errors import Problem
+from generator.errors import ContentError, Problem
 from generator.load.files import FileEntry, RecordFiles
 from generator.load.store import ContentStore, shard_of
 from generator.load.tree import LoadedTree, classify
@@ -72,6 +72,14 @@ class ContentSession:
             assert self._store is not None
             self._store.write(files.entries, {shard_of(r) for r in dirty}, self._signatures)
             return content, sorted(problems, key=Problem.sort_key)
+
+    def require(self, root: Path | str, shown_root: str | None = None) -> tuple[Content, list[Problem]]:
+        """Like :meth:`load`, but raise :class:`ContentError` when there is any error;
+        returns the content and its warnings (as :func:`generator.project.require_content`)."""
+        content, problems = self.load(root, shown_root)
+        if content is None or any(p.is_error for p in problems):
+            raise ContentError(problems)
+        return content, problems
 
     def _files_for(self, root: Path, shown: str) -> RecordFiles:
         files = self._files
