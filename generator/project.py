@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import gc
 import os
 from pathlib import Path
 
-from generator.errors import ContentError, Problem
-from generator.load.tree import load_tree
+from generator.errors import Problem
+from generator.load.session import ContentSession
 from generator.model.content import Content
-from generator.model.references import check_references
+
+__all__ = ["ContentSession", "default_cache_dir", "load_content", "require_content"]
 
 
 def default_cache_dir(root: Path) -> Path | None:
@@ -28,58 +28,20 @@ def load_content(root: Path | str, shown_root: str | None = None, *,
     """Load and check ``root``; returns the content (``None`` if it could not be assembled)
     and every problem found, errors and warnings, sorted by file and line.
 
-    Parsed files are reused from the cache (``cache_dir``: a folder, ``True`` for
-    :func:`default_cache_dir`, ``None``/``False`` for memory only) when unchanged on disk.
+    Work on unchanged files is reused from the cache (``cache_dir``: a folder, ``True``
+    for :func:`default_cache_dir`, ``None``/``False`` for this process's memory only).
+    The records returned are the caller's own; to reuse them across loads in one process
+    (``serve``), keep a :class:`ContentSession` instead.
     """
-    root = Path(root)
-    shown = str(root) if shown_root is None else shown_root
-    # Loading builds millions of small acyclic objects; the cyclic collector would rescan
-    # the growing heap again and again (about 45% of the time at city scale).
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
     if cache_dir is True:
-        cache_dir = default_cache_dir(root)
-    try:
-        return _load(root, shown, cache_dir or None)
-    finally:
-        # The content lives until the process ends or the next load replaces it (freed by
-        # reference counting: records hold no cycles). Frozen, the collector never walks
-        # its millions of objects again while pages are made (~15% of a city build's CPU).
-        gc.freeze()
-        if gc_was_enabled:
-            gc.enable()
-
-
-def _load(root: Path, shown: str, cache_dir: Path | None) -> tuple[Content | None, list[Problem]]:
-    if not root.is_dir():
-        return None, [Problem(shown, 0, 0, f"找不到内容文件夹：{shown}")]
-    tree = load_tree(root, shown, cache_dir)
-    problems = list(tree.problems)
-    site = tree.records["site"].get("site")
-    scoring = tree.records["scoring"].get("scoring")
-    if site is None or scoring is None:
-        return None, sorted(problems, key=Problem.sort_key)
-    content = Content(
-        root=root, site=site, scoring=scoring,  # type: ignore[arg-type]
-        **{name: tree.records[kind] for name, kind in _PLURAL.items()},  # type: ignore[arg-type]
-    )
-    if "figures" in tree.records["figures"]:
-        content.figures = tree.records["figures"]["figures"]  # type: ignore[assignment]
-    problems.extend(check_references(content, tree.failed))
-    return content, sorted(problems, key=Problem.sort_key)
-
-
-_PLURAL = {
-    "communities": "community", "units": "unit", "groups": "group", "people": "person",
-    "meetings": "meeting", "activities": "activity", "ratings": "rating", "wishes": "wish",
-}
+        cache_dir = default_cache_dir(Path(root))
+    return ContentSession(cache_dir or None).load(root, shown_root)
 
 
 def require_content(root: Path | str, shown_root: str | None = None, *,
                     cache_dir: Path | None | bool = True) -> tuple[Content, list[Problem]]:
     """Like :func:`load_content`, but raise :class:`ContentError` when there is any error;
     returns the content and its warnings."""
-    content, problems = load_content(root, shown_root, cache_dir=cache_dir)
-    if content is None or any(p.is_error for p in problems):
-        raise ContentError(problems)
-    return content, problems
+    if cache_dir is True:
+        cache_dir = default_cache_dir(Path(root))
+    return ContentSession(cache_dir or None).require(root, shown_root)

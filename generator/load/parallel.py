@@ -17,7 +17,7 @@ from pathlib import Path
 
 from generator.errors import Problem
 from generator.load.cache import ParseCache
-from generator.load.yamlfile import LocatedDocument, load_yaml_file
+from generator.load.yamlfile import LocatedDocument, read_yaml_file
 from generator.signals import workers_ignore_ctrl_c
 
 PARALLEL_FROM = 600
@@ -42,20 +42,29 @@ def parse_files(files: list[tuple[Path, str]], jobs: int | None = None,
 
 
 def _parse(files: list[tuple[Path, str]], jobs: int | None) -> list[Parsed]:
+    return [parsed for _, parsed in read_files(files, jobs)]
+
+
+Read = tuple[bytes | None, Parsed]
+
+
+def read_files(files: list[tuple[Path, str]], jobs: int | None = None) -> list[Read]:
+    """Parse ``(file, shown path)`` pairs, in order, each with the digest of the bytes
+    parsed (see :func:`read_yaml_file`); in parallel when there are many."""
     jobs = jobs or min(os.cpu_count() or 1, 4)
     if jobs < 2 or len(files) < PARALLEL_FROM:
-        return [load_yaml_file(file, shown) for file, shown in files]
+        return [read_yaml_file(file, shown) for file, shown in files]
     size = max(50, len(files) // (jobs * 4))
     chunks = [files[i:i + size] for i in range(0, len(files), size)]
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
             with workers_ignore_ctrl_c():  # Ctrl-C stops the command, not each worker with a traceback
-                parsed = pool.map(_parse_chunk, chunks)
-            return [one for chunk in parsed for one in chunk]
+                read = pool.map(_read_chunk, chunks)
+            return [one for chunk in read for one in chunk]
     except (BrokenProcessPool, OSError):
         # e.g. a caller whose main module cannot be re-imported: parse here instead
-        return [parsed for chunk in chunks for parsed in _parse_chunk(chunk)]
+        return [one for chunk in chunks for one in _read_chunk(chunk)]
 
 
-def _parse_chunk(files: list[tuple[Path, str]]) -> list[Parsed]:
-    return [load_yaml_file(file, shown) for file, shown in files]
+def _read_chunk(files: list[tuple[Path, str]]) -> list[Read]:
+    return [read_yaml_file(file, shown) for file, shown in files]

@@ -7,6 +7,7 @@ ignored.
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,36 +47,66 @@ def load_tree(root: Path, shown_root: str, cache_dir: Path | None = None) -> Loa
     tree = LoadedTree(records={kind.name: {} for kind in KINDS})
     planned = []
     for relative in _record_files(root, tree, shown_root):
-        file, shown = root / relative, _shown(shown_root, relative)
-        kind, match = _classify(relative)
-        if kind is None or match is None:
-            tree.problems.append(_misplaced(relative, shown))
+        file, shown = root / relative, shown_path(shown_root, relative)
+        place = classify(relative)
+        if place is None:
+            tree.problems.append(misplaced(relative, shown))
             continue
-        planned.append((file, shown, kind, match))
-    parsed = parse_files([(file, shown) for file, shown, _, _ in planned], cache=cache)
+        planned.append((file, shown, place))
+    parsed = parse_files([(file, shown) for file, shown, _ in planned], cache=cache)
     cache.save()
-    for (_file, shown, kind, match), (doc, found) in zip(planned, parsed, strict=True):
+    for (_file, shown, place), (doc, found) in zip(planned, parsed, strict=True):
         tree.problems.extend(found)
-        record = _validate(doc, kind, tree.problems)
-        record_id = match.groupdict().get("id") or kind.name
-        if record is None:
-            tree.failed.add((kind.name, record_id))
-            continue
-        record._id = record_id
-        bucket = tree.records[kind.name]
-        # rating sheets share the community id across months: key them YYYY-MM/community
-        key = f"{match['month']}/{record_id}" if kind.name == "rating" else record_id
-        if key in bucket:
-            other = bucket[key]._source.path
-            tree.problems.append(Problem(shown, 1, 1, f"编号“{record_id}”与 {other} 重复，请改一个文件名"))
-            continue
-        bucket[key] = record
+        record, invalid = validate(doc, place)
+        tree.problems.extend(invalid)
+        add_record(tree, place, record, shown)
+    add_missing(tree, shown_root)
+    return tree
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a record file sits: its kind, its id (the file name) and its key in the table
+    (rating sheets share the community id across months: they are keyed YYYY-MM/community)."""
+
+    kind: RecordKind
+    record_id: str
+    key: str
+
+
+@functools.lru_cache(maxsize=65536)
+def classify(relative: str) -> Place | None:
+    """The place of a content-relative record path, ``None`` if it is in no valid place."""
+    kind, match = _classify(relative)
+    if kind is None or match is None:
+        return None
+    record_id = match.groupdict().get("id") or kind.name
+    key = f"{match['month']}/{record_id}" if kind.name == "rating" else record_id
+    return Place(kind, record_id, key)
+
+
+def add_record(tree: LoadedTree, place: Place, record: Record | None, shown: str) -> bool:
+    """Put a validated record (or note a failed one) in ``tree``; ``False`` if it was not
+    added (failed, or its id is taken by an earlier file)."""
+    if record is None:
+        tree.failed.add((place.kind.name, place.record_id))
+        return False
+    bucket = tree.records[place.kind.name]
+    if place.key in bucket:
+        other = bucket[place.key]._source.path
+        tree.problems.append(Problem(shown, 1, 1, f"编号“{place.record_id}”与 {other} 重复，请改一个文件名"))
+        return False
+    bucket[place.key] = record
+    return True
+
+
+def add_missing(tree: LoadedTree, shown_root: str) -> None:
+    """Report required files (site.yml, scoring.yml) that are missing."""
     for kind in KINDS:
         # a site.yml that exists but has errors is reported by those errors, not as missing
         if kind.required and not tree.records[kind.name] and (kind.name, kind.name) not in tree.failed:
             shown = f"{shown_root.rstrip('/')}/{kind.layout}" if shown_root else kind.layout
             tree.problems.append(Problem(shown, 1, 1, f"缺少{kind.label}文件 {kind.layout}"))
-    return tree
 
 
 def _record_files(root: Path, tree: LoadedTree, shown_root: str) -> list[str]:
@@ -92,15 +123,15 @@ def _record_files(root: Path, tree: LoadedTree, shown_root: str) -> list[str]:
             if name.endswith(".yml"):
                 found.append(relative)
             else:
-                tree.problems.append(_not_a_record(relative, _shown(shown_root, relative)))
+                tree.problems.append(not_a_record(relative, shown_path(shown_root, relative)))
     return sorted(found)
 
 
-def _shown(shown_root: str, relative: str) -> str:
+def shown_path(shown_root: str, relative: str) -> str:
     return f"{shown_root.rstrip('/')}/{relative}" if shown_root else relative
 
 
-def _not_a_record(relative: str, shown: str) -> Problem:
+def not_a_record(relative: str, shown: str) -> Problem:
     if relative.endswith(".yaml"):
         return Problem(shown, 1, 1, "扩展名请改为 .yml（现在是 .yaml，不会被读取）")
     message = "这个文件不是 .yml 记录，不会被使用；照片等素材请放在 media/ 下"
@@ -108,14 +139,17 @@ def _not_a_record(relative: str, shown: str) -> Problem:
 
 
 def _classify(relative: str) -> tuple[RecordKind | None, Any]:
-    for kind in KINDS:
+    folder, slash, _ = relative.partition("/")
+    # every layout starts with its kind's folder, and the root files have none
+    candidates = (KINDS_BY_FOLDER[folder],) if slash and folder in KINDS_BY_FOLDER else KINDS
+    for kind in candidates:
         match = kind.match(relative)
         if match:
             return kind, match
-    return KINDS_BY_FOLDER.get(relative.split("/")[0]), None
+    return KINDS_BY_FOLDER.get(folder), None
 
 
-def _misplaced(relative: str, shown: str) -> Problem:
+def misplaced(relative: str, shown: str) -> Problem:
     kind = KINDS_BY_FOLDER.get(relative.split("/")[0])
     if kind is not None:
         message = f"{kind.label}文件的位置或文件名不对，应为 {kind.layout}（文件名只用小写字母、数字和“-”）"
@@ -125,19 +159,20 @@ def _misplaced(relative: str, shown: str) -> Problem:
     return Problem(shown, 1, 1, message)
 
 
-def _validate(doc: LocatedDocument | None, kind: RecordKind, problems: list[Problem]) -> Record | None:
+def validate(doc: LocatedDocument | None, place: Place) -> tuple[Record | None, list[Problem]]:
+    """The record a parsed file holds (its id set), or ``None`` and the problems found."""
+    problems: list[Problem] = []
     if doc is None:
-        return None
+        return None, problems
     if not isinstance(doc.data, dict):
-        problems.append(doc.problem((), "文件内容应为若干行“字段: 值”"))
-        return None
+        return None, [doc.problem((), "文件内容应为若干行“字段: 值”")]
     try:
-        record = kind.model.model_validate(doc.data)
+        record = place.kind.model.model_validate(doc.data)
     except ValidationError as exc:
-        problems.extend(_located(doc, kind, exc))
-        return None
+        return None, _located(doc, place.kind, exc)
     record._source = doc
-    return record
+    record._id = place.record_id
+    return record, problems
 
 
 def _located(doc: LocatedDocument, kind: RecordKind, exc: ValidationError) -> list[Problem]:

@@ -11,6 +11,7 @@ problem has to be located.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -76,7 +77,9 @@ class LocatedDocument:
 
     path: str
     data: Any
-    file: Path | None = None
+    """The parsed values; ``None`` in a document restored from the disk cache with its
+    record (every check that reads them is cached too)."""
+    file: Path | str | None = None
     text: str | None = None
     may_hold_numbers: bool = True
     """False when the text has nothing that looks like a phone, ID or card number, so
@@ -88,7 +91,7 @@ class LocatedDocument:
             text = self.text
             if text is None and self.file is not None:
                 try:
-                    text = _decode(self.file.read_bytes(), self.path)[0]
+                    text = _decode(Path(self.file).read_bytes(), self.path)[0]
                 except OSError:  # gone since it was parsed (a temporary import folder)
                     text = None
             try:
@@ -298,16 +301,28 @@ def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
 
 def load_yaml_file(path: Path, display: str) -> tuple[LocatedDocument | None, list[Problem]]:
     """Read ``path`` (shown to users as ``display``) with size and encoding checks."""
+    return read_yaml_file(path, display)[1]
+
+
+def read_yaml_file(path: Path, display: str) -> tuple[bytes | None, tuple[LocatedDocument | None, list[Problem]]]:
+    """Like :func:`load_yaml_file`, plus the digest of the very bytes that were parsed
+    (``None`` when the file could not be read), so that a cache entry can never pair
+    one version's digest with another version's values."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             limit = MAX_FILE_BYTES // 1024 // 1024
-            return None, [Problem(display, 1, 1, f"文件过大（{size // 1024} KB，上限 {limit} MB）")]
+            return None, (None, [Problem(display, 1, 1, f"文件过大（{size // 1024} KB，上限 {limit} MB）")])
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [Problem(display, 1, 1, f"无法读取文件：{exc.strerror or exc}")]
+        return None, (None, [Problem(display, 1, 1, f"无法读取文件：{exc.strerror or exc}")])
     text, problem = _decode(raw, display)
     if problem is not None:
-        return None, [problem]
+        return digest_of(raw), (None, [problem])
     assert text is not None
-    return parse_yaml(text, display, file=path)
+    return digest_of(raw), parse_yaml(text, display, file=path)
+
+
+def digest_of(raw: bytes) -> bytes:
+    """The digest that identifies a file's bytes in every cache."""
+    return hashlib.blake2b(raw, digest_size=16).digest()

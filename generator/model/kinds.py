@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -28,7 +29,12 @@ class RecordKind:
 
     def match(self, relative: str) -> re.Match[str] | None:
         """Match a content-relative POSIX path against this kind's layout."""
-        return re.fullmatch(self.pattern, relative)
+        return _compiled(self.pattern).fullmatch(relative)
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 _DATE = r"(?P<date>\d{4}-\d{2}-\d{2})"

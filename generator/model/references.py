@@ -6,9 +6,10 @@ own validation is not reported twice.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from generator.errors import Problem, Severity
 from generator.load.messages import did_you_mean, field_path
@@ -75,19 +76,31 @@ def check_references(content: Content, failed: set[tuple[str, str]]) -> list[Pro
     """Every cross-record problem in ``content``."""
     resolver = Resolver(content, failed)
     problems: list[Problem] = []
-    for check, records in (
-        (_community, content.communities.values()), (_unit, content.units.values()),
-        (_group, content.groups.values()), (_person, content.people.values()),
-        (_meeting, content.meetings.values()), (_activity, content.activities.values()),
-        (_wish, content.wishes.values()), (_rating, content.ratings.values()),
-    ):
-        for record in records:
-            problems.extend(check(resolver, record))  # type: ignore[operator]
+    for kind, table, _ in CHECKED:
+        for record in getattr(content, table).values():
+            problems.extend(record_problems(resolver, kind, record))
     media = content.media_root.resolve()
     for record in _all_records(content):
         problems.extend(scan_record(record))
         problems.extend(_photo_files(content, media, record))
     return problems
+
+
+def record_problems(resolver: Resolver, kind: str, record: Record) -> list[Problem]:
+    """The cross-record problems of one record of ``kind`` (its references and sums);
+    they depend on the record itself and on the kinds named in :data:`REFERENCED`."""
+    return list(_CHECKS[kind](resolver, record))
+
+
+def photo_problems(content: Content, media: Path, record: Record) -> list[Problem]:
+    """Problems with the photo files ``record`` names (``media`` is the resolved
+    ``media/`` folder); they depend on the files on disk, so are never reused."""
+    return list(_photo_files(content, media, record))
+
+
+def photo_problems_possible(record: Record) -> bool:
+    """Whether ``record`` names any photo file (only those need :func:`photo_problems`)."""
+    return next(_photos_of(record), None) is not None
 
 
 def _photo_files(content: Content, media: Path, record: Record) -> Iterator[Problem]:
@@ -245,3 +258,28 @@ def _rating(r: Resolver, sheet: RatingSheet) -> Iterator[Problem]:
     from generator.model.ratings import check_sheet  # the scoring rules live there
 
     yield from check_sheet(r, sheet)
+
+
+CHECKED: tuple[tuple[str, str, Callable[[Resolver, Any], Iterator[Problem]]], ...] = (
+    ("community", "communities", _community), ("unit", "units", _unit), ("group", "groups", _group),
+    ("person", "people", _person), ("meeting", "meetings", _meeting), ("activity", "activities", _activity),
+    ("wish", "wishes", _wish), ("rating", "ratings", _rating),
+)
+"""(kind, content table, check) in the order problems are reported."""
+
+_CHECKS = {kind: check for kind, _, check in CHECKED}
+
+REFERENCED: dict[str, frozenset[str]] = {
+    "community": frozenset({"person"}),
+    "unit": frozenset({"community"}),
+    "group": frozenset({"community", "person"}),
+    "person": frozenset({"community", "unit"}),
+    "meeting": frozenset({"community", "unit"}),
+    "activity": frozenset({"community", "unit", "group", "person", "meeting", "wish"}),
+    "wish": frozenset({"community", "person", "unit", "group"}),
+    "rating": frozenset({"community", "scoring"}),
+}
+"""What each kind's checks look at besides the record itself: the ids (and failed ids) of
+these kinds, the whole of every community (estates, buildings, names), the dates of
+meetings and ``scoring.yml``. An incremental load re-checks a record only when it or one
+of these changed, so keep this table in step with the checks above."""

@@ -1,0 +1,152 @@
+"""Loaded record files kept between runs: one pickle per content folder ("shard") and an
+index, so that checking an unchanged city takes a fraction of a second of reading and
+editing one activity rewrites one small shard instead of the whole cache.
+
+Every file is written atomically (temporary file, then rename) and tagged with a digest of
+the loading and model code, so a changed model never meets records validated by the old
+one. The index holds the signatures under which the cached cross-record problems are
+valid; it is invalidated *before* shards are rewritten under new signatures, so an
+interrupted run can only make the next one check more, never trust stale problems.
+Without a cache folder the same bytes are kept in this process's memory instead.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from generator.load.files import FileEntry
+from generator.load.yamlfile import LocatedDocument
+
+FORMAT = 2
+_MEMORY: dict[str, dict[str, bytes]] = {}
+_CODE = ("load", "model")
+
+
+@functools.cache
+def code_version() -> str:
+    """A digest of the code that parses, validates and checks records (and of pydantic)."""
+    import pydantic
+
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.blake2b(f"{FORMAT} {pydantic.VERSION} {sys.version}".encode(), digest_size=16)
+    sources = [package / "errors.py", package / "project.py"]
+    sources += sorted(p for folder in _CODE for p in (package / folder).glob("*.py"))
+    for source in sources:
+        digest.update(source.name.encode())
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+def shard_of(relative: str) -> str:
+    """The shard holding a file: its folder (``activities/2026/10``; ``""`` for the root)."""
+    return relative.rpartition("/")[0]
+
+
+class ContentStore:
+    """The stored entries of one content folder, as shown below one ``shown_root``."""
+
+    def __init__(self, cache_dir: Path | None, root: Path, shown_root: str) -> None:
+        key = hashlib.blake2b(f"{root.resolve()}\0{shown_root}".encode(), digest_size=8).hexdigest()
+        self.folder = cache_dir / f"content-{key}" if cache_dir else None
+        self.memory = _MEMORY.setdefault(key, {}) if cache_dir is None else {}
+        self.root, self.shown_root = root, shown_root
+        self.signatures: dict[str, str] = {}
+        """The signatures as stored (what the cached cross-record problems are valid for)."""
+
+    def read(self) -> dict[str, FileEntry]:
+        """Every stored entry (none when the store is missing, damaged or from other code)."""
+        index = self._load("index")
+        if not (isinstance(index, tuple) and len(index) == 3 and index[0] == code_version()):
+            return {}
+        _, signatures, shards = index
+        entries: dict[str, FileEntry] = {}
+        for shard in shards:
+            stored = self._load(_name(shard))
+            if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == code_version():
+                entries.update((relative, self._entry(relative, raw)) for relative, raw in stored[1].items())
+        self.signatures = dict(signatures)
+        return entries
+
+    def write(self, entries: dict[str, FileEntry], dirty: set[str], signatures: dict[str, str]) -> None:
+        """Store the shards in ``dirty`` and the signatures (best effort: a cache never
+        fails a run)."""
+        shards = sorted({shard_of(relative) for relative in entries})
+        changed = signatures != self.signatures
+        if changed:  # first forget the old signatures: see the module docstring
+            self._save("index", (code_version(), {}, shards))
+        for shard in sorted(dirty):
+            chosen = {r: self._raw(e) for r, e in entries.items() if shard_of(r) == shard}
+            if chosen:
+                self._save(_name(shard), (code_version(), chosen))
+            else:
+                self._remove(_name(shard))
+        if changed or dirty:
+            self._save("index", (code_version(), signatures, shards))
+        self.signatures = dict(signatures)
+
+    def _entry(self, relative: str, raw: tuple[Any, ...]) -> FileEntry:
+        stat, trusted, digest, problems, record, scan, refs, photos, numbers = raw
+        if record is not None:
+            cls, state = record
+            record = cls.__new__(cls)
+            record.__setstate__(state)
+            shown = f"{self.shown_root.rstrip('/')}/{relative}" if self.shown_root else relative
+            record._source = LocatedDocument(shown, None, f"{self.root}/{relative}", may_hold_numbers=numbers)
+        return FileEntry(stat, trusted, digest, problems, record, scan, refs, photos)
+
+    @staticmethod
+    def _raw(entry: FileEntry) -> tuple[Any, ...]:
+        record, stored, numbers = entry.record, None, False
+        if record is not None:
+            # the document stays out: restored records get one that reads the file when asked
+            state = {**record.__getstate__(), "__pydantic_private__": {"_id": record._id}}
+            stored, numbers = (type(record), state), record._source.may_hold_numbers
+        return (entry.stat, entry.trusted, entry.digest, entry.problems, stored, entry.scan,
+                entry.refs, entry.photos, numbers)
+
+    def _load(self, name: str) -> Any:
+        try:
+            if self.folder is None:
+                data = self.memory.get(name)
+                return pickle.loads(data) if data is not None else None
+            with (self.folder / name).open("rb") as source:
+                return pickle.load(source)
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError,
+                IndexError, KeyError):
+            return None
+
+    def _save(self, name: str, value: Any) -> None:
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        if self.folder is None:
+            self.memory[name] = data
+            return
+        temp: str | None = None
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, temp = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+            os.replace(temp, self.folder / name)
+            temp = None
+        except OSError:
+            pass
+        finally:
+            if temp is not None:  # failed or interrupted: leave no partial file behind
+                Path(temp).unlink(missing_ok=True)
+
+    def _remove(self, name: str) -> None:
+        if self.folder is None:
+            self.memory.pop(name, None)
+        else:
+            (self.folder / name).unlink(missing_ok=True)
+
+
+def _name(shard: str) -> str:
+    return "shard-" + hashlib.blake2b(shard.encode(), digest_size=8).hexdigest()
