@@ -52,6 +52,8 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
         self.pages_written = 0
         self._markdown: tuple[Path, markdowncache.RememberedMarkdown] | None = None
         self._rated: tuple[Path, ratedcache.Store, dict[str, str]] | None = None
+        self._session: Any = None
+        """``serve``: the content session kept between rebuilds (only changed files are read again)."""
         self._reset()
 
     def _reset(self) -> None:
@@ -203,6 +205,8 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
             if self._preloaded is not None:
                 content, warnings = self._preloaded
                 self._preloaded = None
+            elif self.serving:
+                content, warnings = self._serve_session().require(content_dir, self.config.content)
             else:
                 content, warnings = require_content(content_dir, self.config.content)
         except ContentError as exc:
@@ -215,6 +219,13 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
         for problem in warnings:
             log.info(problem.format())
         return content
+
+    def _serve_session(self) -> Any:
+        from generator.project import ContentSession, default_cache_dir
+
+        if self._session is None:
+            self._session = ContentSession(default_cache_dir(self.content_dir))
+        return self._session
 
     def _archive(self) -> BulletinArchive:
         assert self.view is not None
