@@ -85,7 +85,8 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
         options = {"target": target, "cache": cache, "pdf": self.config.pdf, "search": self.config.search,
                    "site_url": config.site_url}
         return fingerprint(content, config_file=Path(config.config_file_path or "mkdocs.yml"),
-                           theme_dir=_theme_dir(config), docs_dir=Path(config.docs_dir), options=options)
+                           theme_dir=_theme_dir(config), docs_dir=Path(config.docs_dir), options=options,
+                           known_file=cache / "inputs-seen.pickle")
 
     def state_folder(self, config: Any, target: Path) -> Path:
         """Where this cache remembers what was published into ``target``."""

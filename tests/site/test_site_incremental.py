@@ -180,3 +180,29 @@ def test_search_after_an_edit_finds_the_new_text_once(site_copy: Path, tmp_path:
                 assert titles.count("天润小区楼道清理志愿活动") == 1, (query, titles)
         finally:
             browser.close()
+
+
+def test_fingerprint_trusts_unchanged_files_and_sees_every_edit(tmp_path: Path) -> None:
+    """Recorded digests stand for files whose size, times and inode did not change; an edit
+    that keeps the size and puts the old modification time back is still seen (ctime)."""
+    import os
+    import time
+
+    from generator.site import freshness
+
+    content, known = tmp_path / "content", tmp_path / "cache" / "seen.pickle"
+    (content / "activities").mkdir(parents=True)
+    record = content / "activities" / "a.yml"
+    record.write_text("title: 楼道清理\n", encoding="utf-8")
+    old = time.time_ns() - 10 * freshness.RACY_NS
+    os.utime(record, ns=(old, old))
+
+    def digest() -> str:
+        return freshness.fingerprint(content, config_file=tmp_path / "mkdocs.yml", theme_dir=tmp_path / "t",
+                                     docs_dir=tmp_path / "d", options={}, known_file=known)
+
+    first = digest()
+    assert known.is_file() and digest() == first
+    record.write_text("title: 楼道清扫\n", encoding="utf-8")  # same size
+    os.utime(record, ns=(old, old))
+    assert digest() != first
