@@ -128,13 +128,18 @@ def plain_text(text: str, limit: int = 0) -> str:
     return text_of(render_markdown(text), limit)
 
 
+@lru_cache(maxsize=1 << 15)  # a serve rebuild asks again for every unchanged summary
+def _words(html: str) -> str:
+    words = re.sub(r"\s+", " ", nh3.clean(html, tags=set())).strip()
+    return words.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+
+
 def text_of(html: Markup, limit: int = 0) -> str:
     """The plain words of HTML made by :func:`render_markdown`, optionally cut; lets a
     caller that needs both render the Markdown once (it costs seconds at city scale)."""
     if not html:
         return ""
-    words = re.sub(r"\s+", " ", nh3.clean(str(html), tags=set())).strip()
-    words = words.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+    words = _words(str(html))
     if limit and len(words) > limit:
         return words[: limit - 1] + "…"
     return words

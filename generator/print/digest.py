@@ -73,8 +73,9 @@ CITY_LIMITS = Limits(five_star_names=20, top_buildings=5, star_table_rows=0, hig
                      meeting_titles=5, pairing_lines=5)
 """The limits for a month larger than a street office's: a city's 工作简报 of some eight
 pages instead of thirty (three highlights in full, the rest counted per community with
-ten titles, star counts per community in one paragraph, one meeting of each kind in full). Every summary states its totals and where
-the full record is (the web site, whose address the 要目 gives)."""
+ten titles, star counts per community in one paragraph, one meeting of each kind in
+full). Every summary states its totals and where the full record is (the web site,
+whose address the 要目 gives)."""
 
 
 def limits_for(activities: int) -> Limits:

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from generator.model import markup
 
-ALPHABET = "社区党建楼道清理志愿者１２３ＡＢ，。、；：？！“”（）《》…—·abcXYZ0123456789 \n\t#*-_.[]()<>&!|`~+=:'\"\u3000\u200b"
+ALPHABET = ("社区党建楼道清理志愿者１２３ＡＢ，。、；：？！“”（）《》…—·abcXYZ0123456789 \n\t"
+            "#*-_.[]()<>&!|`~+=:'\"\u3000\u200b")
 
 
 def _slow(text: str) -> str:
