@@ -25,9 +25,9 @@ M = TypeVar("M", bound=BaseModel)
 ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])([1-9]\d{5})(?:19|20)\d{2}(?:0[1-9]|1[0-2])\d{2}\d{3}[\dXx](?![0-9A-Za-z])")
 MOBILE = re.compile(r"(?<!\d)(1[3-9]\d)[- ]?(\d{4})[- ]?(\d{4})(?!\d)")
 LANDLINE = re.compile(r"(?<!\d)(0\d{2,3})-(\d{7,8})(?!\d)")
-LONG_NUMBER = re.compile(r"(?<!\d)\d{11,}(?!\d)")
-"""Any other run of eleven or more digits: a phone number typed with a digit too many, an
-account number; nobody's business on a public page."""
+LONG_NUMBER = re.compile(r"(?<!\d)(?=\d*1[3-9]\d{9})\d{12,}(?!\d)")
+"""A longer run of digits with a mobile number in it (013812345678 dialled from a
+landline, 8613812345678, one digit typed too many): still someone's number."""
 BANK_CARD = re.compile(r"(?<!\d)([3-6]\d{3})(?:[ -]?\d{4}){3}(?:[ -]?\d{1,3})?(?!\d)")
 
 # Every personal number has seven digits in a row or a 3-4-4 / 4-4-4 grouping; this cheap
@@ -35,7 +35,7 @@ BANK_CARD = re.compile(r"(?<!\d)([3-6]\d{3})(?:[ -]?\d{4}){3}(?:[ -]?\d{1,3})?(?
 _CANDIDATE = re.compile(r"[0-9]{7}|[0-9][- ][0-9]{4}[- ][0-9]")
 
 KIND_LABELS = {"id": "身份证号", "mobile": "手机号码", "landline": "固定电话", "bank": "银行卡号",
-               "long": "长串数字（可能是电话或账号）"}
+               "long": "像手机号的长串数字"}
 
 
 _HALF_WIDTH = str.maketrans("０１２３４５６７８９－Ｘｘ　", "0123456789-Xx ")
@@ -106,6 +106,10 @@ _COMPOUND_SURNAMES = {
 PRIVATE_FIELDS = frozenset({"phone", "id_number", "address", "contact_phone", "contact_person", "hardship", "age"})
 """Fields that hold private details by type: never published, so never scanned."""
 
+REGISTRATION_FIELDS = frozenset({"icp", "police_record"})
+"""The site's ICP and 公安 filing numbers: public by law (shown on every page, linked to the
+filing look-up), long digit runs that must stay whole."""
+
 
 def scan_record(record) -> Iterator[Problem]:  # type: ignore[no-untyped-def]
     """A warning for each phone, ID or bank-card number written in a record's free text."""
@@ -117,7 +121,7 @@ def scan_record(record) -> Iterator[Problem]:  # type: ignore[no-untyped-def]
 def _scan(doc, value, loc) -> Iterator[Problem]:  # type: ignore[no-untyped-def]
     if isinstance(value, dict):
         for key, inner in value.items():
-            if key not in PRIVATE_FIELDS:
+            if key not in PRIVATE_FIELDS and key not in REGISTRATION_FIELDS:
                 yield from _scan(doc, inner, (*loc, key))
     elif isinstance(value, list):
         for index, inner in enumerate(value):
@@ -200,6 +204,7 @@ def _fields(model: type[BaseModel]) -> _Fields:
         empty=tuple(info.default_factory or (lambda default=info.default: default)  # type: ignore[misc]
                     for name, info in items if name in PRIVATE_FIELDS),
         text=tuple(name for name, info in items if name not in PRIVATE_FIELDS and name != "file"
+                   and name not in REGISTRATION_FIELDS
                    and ID_PATTERN not in repr(info.annotation) + repr(info.metadata)),
         holding_private=tuple(name for name, info in items if isinstance(info.annotation, type)
                               and issubclass(info.annotation, BaseModel) and _fields(info.annotation).private),
