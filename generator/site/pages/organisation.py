@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 
-from generator.model.public import PublicCommunity
+from generator.model.public import PublicCommunity, PublicGroup, PublicUnit
 from generator.site.context import SiteContext
 from generator.site.render import GeneratedPage
 from generator.site.urls import record_url
@@ -16,8 +17,9 @@ LEVELS = ("社区党委", "小区（片区）党支部", "楼栋党小组", "党
 def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
     """City totals and one page per community."""
     yield _index(ctx)
+    members = _by_community(ctx)
     for community in ctx.view.communities:
-        yield _community(ctx, community)
+        yield _community(ctx, community, *members.get(community.id, ([], [])))
 
 
 def _index(ctx: SiteContext) -> GeneratedPage:
@@ -28,10 +30,20 @@ def _index(ctx: SiteContext) -> GeneratedPage:
     return GeneratedPage(SECTION, "组织体系", body, description, SECTION, in_nav=True)
 
 
-def _community(ctx: SiteContext, c: PublicCommunity) -> GeneratedPage:
+def _by_community(ctx: SiteContext) -> dict[str, tuple[list[PublicUnit], list[PublicGroup]]]:
+    """Paired units and 帮帮团 of every community, in one pass (not one per community)."""
+    found: dict[str, tuple[list[PublicUnit], list[PublicGroup]]] = defaultdict(lambda: ([], []))
+    for u in ctx.view.units:
+        for community in dict.fromkeys(r.id for r in u.communities):
+            found[community][0].append(u)
+    for g in ctx.view.groups:
+        found[g.place.community.id][1].append(g)
+    return found
+
+
+def _community(ctx: SiteContext, c: PublicCommunity, units: list[PublicUnit],
+               groups: list[PublicGroup]) -> GeneratedPage:
     url = record_url("community", c.id)
-    units = [u for u in ctx.view.units if any(r.id == c.id for r in u.communities)]
-    groups = [g for g in ctx.view.groups if g.place.community.id == c.id]
     body = ctx.render("community.html", url, c=c, units=units, groups=groups)
     description = f"{c.street}{c.name}：{len(c.estates)} 个小区，{c.households} 户"
     return GeneratedPage(url, c.name, body, description, SECTION)
