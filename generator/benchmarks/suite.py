@@ -39,8 +39,11 @@ class Suite:
 
     def check(self, city: Project) -> None:
         """``jinlin check`` without and with the parse cache."""
-        for cache in (city.root / ".cache" / "jinlin").glob("parsed-*.pickle"):
+        jinlin_cache = city.root / ".cache" / "jinlin"
+        for cache in jinlin_cache.glob("parsed-*.pickle"):
             cache.unlink()
+        for store in jinlin_cache.glob("content-*"):  # the loader's record store (ContentSession)
+            shutil.rmtree(store)
         cold = self._run("check-cold", [*JINLIN, "check", "--content", "content"], city.root)
         warm = self._run("check-warm", [*JINLIN, "check", "--content", "content"], city.root)
         self.add(Figure("jinlin check，无缓存", seconds(cold.wall, cold.cpu), "—", None, cold.command))
