@@ -31,6 +31,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -174,22 +175,45 @@ class SearchSources:
         self.folder = folder
         self.known = known if known is not None and folder.is_dir() else None
         self.now: dict[str, str] = {}
+        self._writes: list[Future[None]] = []
+        self._writer: ThreadPoolExecutor | None = None
 
     def put(self, url: str, source: bytes) -> str:
-        """Store the source of the page at ``url``; return its digest."""
+        """Store the source of the page at ``url``; return its digest. The file is
+        compared and written by background threads (a province's first build writes
+        100,000 of them: minutes of waiting on the disk in one thread); :meth:`flush`."""
         key = digest(source)
         self.now[url] = key
         if self.known is not None and self.known.get(url) == key:
             return key
-        path = self.folder / url / "index.html"
+        if self._writer is None:
+            self._writer = ThreadPoolExecutor(max_workers=4, thread_name_prefix="jinlin-sources")
+        self._writes.append(self._writer.submit(self._store, self.folder / url / "index.html", source))
+        return key
+
+    def _store(self, path: Path, source: bytes) -> None:
         try:
             if self.known is None and path.read_bytes() == source:
-                return key
+                return
         except OSError:
             pass
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(source)
-        return key
+
+    def flush(self) -> None:
+        """Wait until every source is stored; raise the first error."""
+        writes, self._writes = self._writes, []
+        try:
+            for write in writes:
+                write.result()
+        finally:
+            self.stop()
+
+    def stop(self) -> None:
+        """Stop the background threads (queued writes are dropped)."""
+        if self._writer is not None:
+            self._writer.shutdown(wait=True, cancel_futures=True)
+            self._writer = None
 
     @property
     def trusted(self) -> bool:
@@ -231,6 +255,7 @@ class SearchUpdate:
         self.running: Indexing | None = None
 
     def start(self) -> None:
+        self.sources.flush()
         self.sources.prune()
         self.plan = plan(self.previous, self.sources.now)
         if self.plan is None:
@@ -256,6 +281,7 @@ class SearchUpdate:
             shutil.rmtree(self.scratch, ignore_errors=True)
 
     def cancel(self) -> None:
+        self.sources.stop()
         if self.running is not None:
             self.running.cancel()
         shutil.rmtree(self.scratch, ignore_errors=True)
