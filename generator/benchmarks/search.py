@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote, urlsplit
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -58,12 +58,12 @@ def first_search_transfer(site: Path, query: str = "楼道") -> SearchTransfer:
     Pagefind bytes downloaded until the results appear."""
     from playwright.sync_api import sync_playwright
 
-    sizes: dict[str, int] = {}
+    fetched: set[str] = set()
     with serve_folder(site) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:
             page = browser.new_context(locale="zh-CN").new_page()
-            page.on("requestfinished", lambda request: _count(request, sizes))
+            page.on("requestfinished", lambda request: fetched.add(request.url))
             page.goto(f"{base}search/?q={quote(query)}")
             page.wait_for_function("/找到|没有/.test(document.querySelector('#search-status').textContent)",
                                    timeout=60_000)
@@ -71,10 +71,17 @@ def first_search_transfer(site: Path, query: str = "楼道") -> SearchTransfer:
             results = page.locator("#search-results li").count()
         finally:
             browser.close()
-    return SearchTransfer(query, sum(sizes.values()), len(sizes), results)
+    files = _bundle_files(site, fetched)
+    return SearchTransfer(query, sum(f.stat().st_size for f in files), len(files), results)
 
 
-def _count(request, sizes: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
-    if "/pagefind/" in request.url or "/pagefind-delta/" in request.url:  # both bundles count
-        response = request.response()
-        sizes[request.url] = len(response.body()) if response else 0
+def _bundle_files(site: Path, urls: set[str]) -> list[Path]:
+    """The files of either search bundle behind the fetched ``urls``: a plain static server
+    sends each file's bytes as they are on disk (reading response bodies in the request
+    handler raced with closing the browser and lost some)."""
+    found = []
+    for url in urls:
+        path = urlsplit(url).path.lstrip("/")
+        if path.split("/", 1)[0] in ("pagefind", "pagefind-delta"):
+            found.append(site / unquote(path))
+    return [f for f in found if f.is_file()]
