@@ -12,12 +12,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pickle
 import time
 from collections.abc import Iterable
 from pathlib import Path
 
 import generator
+from generator.site.background import load_pickle, save_pickle
 
 SMALL = 1 << 18
 """Files up to this size are fingerprinted by their bytes, larger ones by size and time."""
@@ -38,7 +38,7 @@ def fingerprint(content_dir: Path, *, config_file: Path, theme_dir: Path, docs_d
     With ``known_file``, files whose size, times and inode are those recorded there (and
     were not brand new then) keep their recorded digest instead of being read again:
     reading a city's 8,000 files was most of a rebuild that found nothing to do."""
-    known = _load_known(known_file)
+    known: Known = load_pickle(known_file, {})
     seen: Known = {}
     digest = hashlib.blake2b(digest_size=16)
     digest.update(json.dumps(options, sort_keys=True, default=str).encode())
@@ -50,28 +50,8 @@ def fingerprint(content_dir: Path, *, config_file: Path, theme_dir: Path, docs_d
             digest.update(f"{path}\0{identity}\n".encode())
     digest.update(config_file.read_bytes() if config_file.is_file() else b"")
     if known_file is not None and seen != known:
-        _save_known(known_file, seen)
+        save_pickle(known_file, seen)
     return digest.hexdigest()
-
-
-def _load_known(path: Path | None) -> Known:
-    try:
-        with path.open("rb") as source:  # type: ignore[union-attr]
-            found = pickle.load(source)
-        return found if isinstance(found, dict) else {}
-    except (OSError, AttributeError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
-        return {}
-
-
-def _save_known(path: Path, known: Known) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        with tmp.open("wb") as out:
-            pickle.dump(known, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass
 
 
 def folder_digest(folder: Path, *, by_bytes: bool = False) -> bytes:

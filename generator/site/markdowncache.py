@@ -8,12 +8,11 @@ changed rule never serves an old rendering. Only the texts a build used are kept
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
 from importlib import metadata
 from pathlib import Path
 
 from generator.model import markup, privacy
+from generator.site.background import load_pickle, save_pickle
 
 
 class RememberedMarkdown(dict[str, str]):
@@ -58,24 +57,12 @@ def store_path(cache_dir: Path) -> Path:
 
 def load(path: Path) -> RememberedMarkdown:
     """The store saved at ``path`` (empty if missing or unreadable)."""
-    try:
-        with path.open("rb") as source:
-            earlier = pickle.load(source)
-    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
-        earlier = {}
-    return RememberedMarkdown(earlier if isinstance(earlier, dict) else {})
+    return RememberedMarkdown(load_pickle(path, {}))
 
 
 def save(store: RememberedMarkdown, path: Path) -> None:
     """Keep the texts this build used (atomically; best effort)."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        with tmp.open("wb") as out:
-            pickle.dump(store.used, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    save_pickle(path, store.used)
     for old in path.parent.glob("markdown-*.pickle"):  # renderings by rules no longer in force
         if old != path:
             old.unlink(missing_ok=True)

@@ -25,9 +25,10 @@ import hashlib
 import json
 import os
 import shutil
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from generator.site.background import Background
 
 FORMAT = 1
 
@@ -110,8 +111,7 @@ class SiteOutput:
         self.manifest = Manifest()
         self.changed: list[str] = []
         self._made: set[Path] = set()
-        self._writes: list[Future[None]] = []
-        self._writer: ThreadPoolExecutor | None = None
+        self._writes = Background(2, "jinlin-write")
         self._fresh = pending is None and not self.previous and _empty(site_dir)
         """Nothing there yet (a clean build's new folder): no file to replace, nobody reading."""
 
@@ -125,24 +125,8 @@ class SiteOutput:
         key = digest(data)
         if not self._record(relative, key):
             return False
-        if self._writer is None:
-            self._writer = ThreadPoolExecutor(max_workers=2, thread_name_prefix="jinlin-write")
-        self._writes.append(self._writer.submit(self._write, self._target(relative), data))
+        self._writes.submit(self._write, self._target(relative), data)
         return True
-
-    def flush(self) -> None:
-        """Wait until every file handed to :meth:`put` is written; raise the first error."""
-        writes, self._writes = self._writes, []
-        try:
-            for write in writes:
-                write.result()
-        finally:
-            self._stop_writer(cancel=True)
-
-    def _stop_writer(self, *, cancel: bool) -> None:
-        if self._writer is not None:
-            self._writer.shutdown(wait=True, cancel_futures=cancel)
-            self._writer = None
 
     def put_file(self, relative: str, source: Path) -> bool:
         """Copy a large file (photo variant, PDF) unless the same source was copied before."""
@@ -169,7 +153,7 @@ class SiteOutput:
 
     def commit(self) -> None:
         """Move staged files into place and delete files no longer generated."""
-        self.flush()
+        self._writes.flush()
         if self.pending is not None:
             for relative in self.changed:
                 target = self.site_dir / relative
@@ -184,8 +168,7 @@ class SiteOutput:
     def discard(self) -> None:
         """Forget staged files (the build failed: the site stays as it was). Writes still
         queued are cancelled and running ones finish first, so nothing is written after."""
-        self._writes = []
-        self._stop_writer(cancel=True)
+        self._writes.stop()
         if self.pending is not None:
             shutil.rmtree(self.pending, ignore_errors=True)
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import os
 import pickle
 from pathlib import Path
 
 from generator.model.public import PublicView, RatedBuilding, Ref
 from generator.model.ratings import BuildingScore
+from generator.site.background import save_pickle
 from generator.site.freshness import folder_digest
 from generator.site.memo import Fingerprinter
 
@@ -62,14 +62,7 @@ def save(view: PublicView, path: Path, store: Store, keys: dict[str, str]) -> No
     if set(keys.values()) == set(store):
         return
     kept = {key: [_flat(r) for r in view.rated(month)] for month, key in keys.items()}
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        with tmp.open("wb") as out:
-            pickle.dump(kept, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    save_pickle(path, kept)
     for old in path.parent.glob("rated-*.pickle"):
         if old != path:
             old.unlink(missing_ok=True)

@@ -31,13 +31,13 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from markupsafe import escape
 
 from generator.errors import BuildError
+from generator.site.background import Background
 from generator.site.output import digest
 
 BASE = "pagefind"
@@ -175,8 +175,7 @@ class SearchSources:
         self.folder = folder
         self.known = known if known is not None and folder.is_dir() else None
         self.now: dict[str, str] = {}
-        self._writes: list[Future[None]] = []
-        self._writer: ThreadPoolExecutor | None = None
+        self._writes = Background(4, "jinlin-sources")
 
     def put(self, url: str, source: bytes) -> str:
         """Store the source of the page at ``url``; return its digest. The file is
@@ -186,9 +185,7 @@ class SearchSources:
         self.now[url] = key
         if self.known is not None and self.known.get(url) == key:
             return key
-        if self._writer is None:
-            self._writer = ThreadPoolExecutor(max_workers=4, thread_name_prefix="jinlin-sources")
-        self._writes.append(self._writer.submit(self._store, self.folder / url / "index.html", source))
+        self._writes.submit(self._store, self.folder / url / "index.html", source)
         return key
 
     def _store(self, path: Path, source: bytes) -> None:
@@ -202,18 +199,11 @@ class SearchSources:
 
     def flush(self) -> None:
         """Wait until every source is stored; raise the first error."""
-        writes, self._writes = self._writes, []
-        try:
-            for write in writes:
-                write.result()
-        finally:
-            self.stop()
+        self._writes.flush()
 
     def stop(self) -> None:
         """Stop the background threads (queued writes are dropped)."""
-        if self._writer is not None:
-            self._writer.shutdown(wait=True, cancel_futures=True)
-            self._writer = None
+        self._writes.stop()
 
     @property
     def trusted(self) -> bool:
