@@ -8,6 +8,7 @@ type, whether it must be filled, its allowed values and its default.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import types
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
@@ -53,10 +54,16 @@ class PartDoc:
 
 def document(model: type[BaseModel], slug: str) -> list[PartDoc]:
     """``model`` (under ``slug``) and then each nested part it uses, in order of first use."""
+    return list(_document(model, slug))
+
+
+@functools.cache
+def _document(model: type[BaseModel], slug: str) -> tuple[PartDoc, ...]:
+    """:func:`document`, worked out once per process (the models do not change)."""
     found: dict[type[BaseModel], list[str]] = {model: []}
     _collect_parts(model, found)
-    return [_part_doc(part, slug if part is model else part_slug(part), tuple(owners), part is model)
-            for part, owners in found.items()]
+    return tuple(_part_doc(part, slug if part is model else part_slug(part), tuple(owners), part is model)
+                 for part, owners in found.items())
 
 
 def part_slug(model: type[BaseModel]) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from generator.model.content import Content
 
@@ -50,16 +51,37 @@ def grid_figures(content: Content) -> list[Figure]:
     ]
 
 
-def work_figures(content: Content, month: str | None = None) -> list[Figure]:
-    """Activity, meeting, pairing and wish figures, for one month or for all time."""
+ByMonth = dict[str, tuple[list[Any], list[Any], list[Any]]]
+"""Activities, meetings and wishes touched, by month (see :func:`by_month`)."""
+
+
+def by_month(content: Content) -> ByMonth:
+    """Each month's activities, meetings and wishes with a step in it, in content order:
+    one pass, for asking :func:`work_figures` about many months."""
+    found: ByMonth = {}
+    for index, table in enumerate((content.activities, content.meetings)):
+        for record in table.values():
+            found.setdefault(record.date.isoformat()[:7], ([], [], []))[index].append(record)
+    for wish in content.wishes.values():
+        for month in dict.fromkeys(s.date.isoformat()[:7] for s in wish.timeline):
+            found.setdefault(month, ([], [], []))[2].append(wish)
+    return found
+
+
+def work_figures(content: Content, month: str | None = None, months: ByMonth | None = None) -> list[Figure]:
+    """Activity, meeting, pairing and wish figures, for one month or for all time
+    (``months``: :func:`by_month` of ``content``, when asking about many months)."""
     def in_month(date_text: str) -> bool:
         return month is None or date_text.startswith(month)
 
-    activities = [a for a in content.activities.values() if in_month(a.date.isoformat())]
-    meetings = [m for m in content.meetings.values() if in_month(m.date.isoformat())]
+    if month is not None and months is not None:
+        activities, meetings, wishes = months.get(month, ([], [], []))
+    else:
+        activities = [a for a in content.activities.values() if in_month(a.date.isoformat())]
+        meetings = [m for m in content.meetings.values() if in_month(m.date.isoformat())]
+        wishes = [w for w in content.wishes.values() if _wish_touched(w, month)]
     joint = [m for m in meetings if m.kind == "联席会议"]
     solved = sum(p.status == "已解决" for m in joint for p in m.problems)
-    wishes = [w for w in content.wishes.values() if _wish_touched(w, month)]
     done = sum(w.status == "完成" and in_month(w.timeline[-1].date.isoformat()) for w in wishes)
     return [
         _f("activities", "开展活动", len(activities), "场"),

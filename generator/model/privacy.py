@@ -134,19 +134,36 @@ def _scan(doc, value, loc) -> Iterator[Problem]:  # type: ignore[no-untyped-def]
             yield doc.problem(loc, message, field=field_path(loc), severity=Severity.WARNING)
 
 
-def masked_content(content: Content) -> Content:
+Masked = dict[int, tuple[Any, Any]]
+"""Masked records by ``id`` of the record they were made from (kept alive beside them)."""
+
+
+def masked_content(content: Content, *, known: Masked | None = None, into: Masked | None = None) -> Content:
     """``content`` as the public view holds it: private fields (contact details, ID numbers,
     addresses, hardship, age) emptied, and personal numbers masked in every text field of
     every record, so that no renderer can print one from a field that is not usually free
     text (a name, a 认领人, a 主持组织, the site's description). Records with nothing to
-    change are shared, not copied."""
+    change are shared, not copied.
+
+    ``known`` holds the masked records of an earlier call: a record that is the very same
+    object (``serve`` keeps unchanged records between loads; records are read-only) is not
+    masked again. ``into`` receives this call's records the same way."""
+    known = known or {}
+
+    def masked(record: M) -> M:
+        found = known.get(id(record))
+        result = found[1] if found is not None and found[0] is record else _masked_record(record)
+        if into is not None:
+            into[id(record)] = (record, result)
+        return result
+
     tables: dict[str, Any] = {
-        name: {key: _masked_record(r) for key, r in getattr(content, name).items()}
+        name: {key: masked(r) for key, r in getattr(content, name).items()}
         for name in ("communities", "units", "groups", "people", "meetings", "activities", "ratings", "wishes")
     }
     return dataclasses.replace(
-        content, site=_masked_record(content.site), scoring=_masked_record(content.scoring),
-        figures=_masked_record(content.figures), **tables,
+        content, site=masked(content.site), scoring=masked(content.scoring),
+        figures=masked(content.figures), **tables,
     )
 
 

@@ -8,8 +8,10 @@ category, a non-public person or a photo without consent: those values are not i
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import InitVar, dataclass, field
 from functools import cached_property
+from typing import Any, TypeVar
 
 from markupsafe import Markup
 
@@ -17,8 +19,8 @@ from generator.model import figures as fig
 from generator.model.content import Content
 from generator.model.events import Activity, Meeting, MicroWish
 from generator.model.markup import render_markdown, text_of
-from generator.model.organisation import Community, Person
-from generator.model.privacy import mask_name, mask_numbers, masked_content
+from generator.model.organisation import Community, HelpGroup, Person
+from generator.model.privacy import Masked, mask_name, mask_numbers, masked_content
 from generator.model.ratings import BuildingScore, month_scores
 
 
@@ -254,16 +256,88 @@ class RatedBuilding:
         return f"{self.community.id}-{self.estate.id}-{self.building.id}"
 
 
+TABLES = ("communities", "units", "groups", "people", "meetings", "activities", "ratings", "wishes")
+SETTINGS = ("site", "scoring", "figures")
+
+MADE_FROM: dict[str, frozenset[str]] = {
+    "people": frozenset({"groups", "communities"}),
+    "activities": frozenset({"meetings", "wishes", "communities", "units", "groups", "people"}),
+    "meetings": frozenset({"communities", "units"}),
+    "wishes": frozenset({"site", "people", "units", "groups", "communities"}),
+    "ratings": frozenset({"ratings", "scoring", "communities"}),
+    "communities": frozenset({"people"}),
+    "units": frozenset({"communities"}),
+    "groups": frozenset({"communities", "people"}),
+}
+"""What a public record is made from besides its own record (the activity links of
+meetings and wishes are compared instead: see :meth:`PublicView._kept`); for
+``ratings``, what a month's 星级 results are computed from."""
+
+P = TypeVar("P")
+
+
 @dataclass
 class PublicView:
-    """Everything publishable, built once from the checked content."""
+    """Everything publishable, built once from the checked content.
+
+    ``previous`` (``serve``: the view of the last build) lends its public records: one made
+    from the very same record object, when nothing else it is made from changed, is used
+    again instead of being made anew (records are read-only and shared between the loads
+    of a session). The result is the same view either way; tests hold the two equal."""
 
     content: Content = field(repr=False)
+    previous: InitVar[PublicView | None] = None
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, previous: PublicView | None) -> None:
         # private fields are emptied, and a phone number in a name, a 认领人 or the site's
         # description is masked too: nothing reached through ``content`` can leak them
-        self.content = masked_content(self.content)
+        self._masked: Masked = {}
+        self._made: dict[tuple[str, int], tuple[object, object]] = {}
+        self._lent: dict[tuple[str, int], tuple[object, object]] = {}
+        self.changed: frozenset[str] = frozenset((*TABLES, *SETTINGS))
+        """What differs from ``previous`` (tables and settings; all of them without one)."""
+        self.content = masked_content(self.content, known=previous._masked if previous else None,
+                                      into=self._masked)
+        self.lent_from_previous = previous is not None and previous.content.root == self.content.root
+        """True if ``previous`` lent its records (:attr:`changed` then tells what differs)."""
+        if previous is not None and previous.content.root == self.content.root:
+            self.changed = _changed(previous.content, self.content)
+            self._lent = previous._made
+            if not self.changed & MADE_FROM["ratings"]:
+                self._rated_months.update(previous._rated_months)
+
+    def lent(self, kind: str) -> bool:
+        """True if the previous view lent its ``kind`` (its 星级 results, for ``ratings``)."""
+        return bool(self._lent) and not self.changed & MADE_FROM[kind]
+
+    def forget_previous(self) -> None:
+        """Drop what the previous view lent (once this view is complete)."""
+        self._lent = {}
+
+    def derived(self, name: str, value: Any, make: Callable[[Any], P]) -> P:
+        """``make(value)`` for a public record ``value`` of this view, or what the previous
+        view's ``make`` of that name gave for the very same object. ``make`` must depend on
+        nothing but ``value`` (the open-data row of an activity, say)."""
+        key = (name, id(value))
+        lent = self._lent.get(key)
+        made: Any = lent[1] if lent is not None and lent[0] is value else make(value)
+        self._made[key] = (value, made)
+        return made  # type: ignore[no-any-return]
+
+    def _kept(self, kind: str, record: Any, make: Callable[[Any], P],
+              same: Callable[[P], bool] | None = None) -> P:
+        """``make(record)``, or what the previous view made from this very record when
+        nothing else it is made from changed (and ``same`` accepts it, if given)."""
+        key = (kind, id(record))
+        lent = self._lent.get(key)
+        made: Any
+        if (lent is not None and lent[0] is record and not self.changed & MADE_FROM[kind]
+                and (same is None or same(lent[1]))):
+            made = lent[1]
+        else:
+            made = make(record)
+        self._made[key] = (record, made)
+        return made  # type: ignore[no-any-return]
 
     # -- people ---------------------------------------------------------------
     def person_ref(self, person_id: str | None) -> Ref | None:
@@ -274,7 +348,7 @@ class PublicView:
     @cached_property
     def people(self) -> list[PublicPerson]:
         """Public people, by name."""
-        shown = [self._person(p) for p in self.content.people.values() if p.public]
+        shown = [self._kept("people", p, self._person) for p in self.content.people.values() if p.public]
         return sorted(shown, key=lambda p: (p.name, p.id))
 
     def _person(self, p: Person) -> PublicPerson:
@@ -334,7 +408,7 @@ class PublicView:
     @cached_property
     def activities(self) -> list[PublicActivity]:
         """Every activity, newest first."""
-        shown = [self._activity(a) for a in self.content.activities.values()]
+        shown = [self._kept("activities", a, self._activity) for a in self.content.activities.values()]
         return sorted(shown, key=lambda a: (a.date, a.id), reverse=True)
 
     def _activity(self, a: Activity) -> PublicActivity:
@@ -357,6 +431,14 @@ class PublicView:
             highlight=a.highlight,
         )
 
+    def activity(self, ident: str) -> PublicActivity:
+        """The activity ``ident`` (``KeyError`` if there is none)."""
+        return self._activity_by_id[ident]
+
+    @cached_property
+    def _activity_by_id(self) -> dict[str, PublicActivity]:
+        return {a.id: a for a in self.activities}
+
     def activities_in(self, month: str) -> list[PublicActivity]:
         """The month's activities in date order."""
         return list(self._activities_by_month.get(month, ()))
@@ -377,17 +459,19 @@ class PublicView:
         """Activity links by meeting and by wish, in date order (one pass over the
         activities instead of one per meeting and per wish)."""
         found: dict[str, dict[str, list[Ref]]] = {"meeting": {}, "wish": {}}
-        for a in sorted(self.content.activities.values(), key=lambda a: (a.date, a.id)):
+        for a in reversed(self.activities):  # oldest first: newest first, reversed
             for attr, by in found.items():
-                if ident := getattr(a, attr):
-                    by.setdefault(ident, []).append(Ref(a.id, mask_numbers(a.title)))
+                if (link := getattr(a, attr)) is not None:
+                    by.setdefault(link.id, []).append(Ref(a.id, a.title))
         return {attr: {k: tuple(v) for k, v in by.items()} for attr, by in found.items()}
 
     # -- meetings ---------------------------------------------------------------
     @cached_property
     def meetings(self) -> list[PublicMeeting]:
         """Every meeting, newest first."""
-        shown = [self._meeting(m) for m in self.content.meetings.values()]
+        shown = [self._kept("meetings", m, self._meeting,
+                            lambda made, m=m: made.activities == self._activities_for("meeting", m.id))
+                 for m in self.content.meetings.values()]
         return sorted(shown, key=lambda m: (m.date, m.id), reverse=True)
 
     def _meeting(self, m: Meeting) -> PublicMeeting:
@@ -412,7 +496,9 @@ class PublicView:
     @cached_property
     def wishes(self) -> list[PublicWish]:
         """Every wish, most recently changed first."""
-        shown = [self._wish(w) for w in self.content.wishes.values()]
+        shown = [self._kept("wishes", w, self._wish,
+                            lambda made, w=w: made.activities == self._activities_for("wish", w.id))
+                 for w in self.content.wishes.values()]
         return sorted(shown, key=lambda w: (w.timeline[-1].date, w.id), reverse=True)
 
     def _wish(self, w: MicroWish) -> PublicWish:
@@ -445,7 +531,7 @@ class PublicView:
     # -- organisations ----------------------------------------------------------
     @cached_property
     def units(self) -> list[PublicUnit]:
-        return [self._unit(u) for _, u in sorted(self.content.units.items())]
+        return [self._kept("units", u, self._unit) for _, u in sorted(self.content.units.items())]
 
     def _unit(self, u) -> PublicUnit:  # type: ignore[no-untyped-def]
         def items(entries) -> tuple[PublicListItem, ...]:  # type: ignore[no-untyped-def]
@@ -463,19 +549,19 @@ class PublicView:
 
     @cached_property
     def groups(self) -> list[PublicGroup]:
-        return [
-            PublicGroup(
-                id=g.id, name=g.name, focus=g.focus, place=self.place(g.community, g.estate, None),
-                mission=mask_numbers(g.mission), leader=self.person_ref(g.leader),
-                members=tuple(r for r in map(self.person_ref, g.members) if r),
-                member_count=len(g.members), founded=g.founded,
-            )
-            for _, g in sorted(self.content.groups.items())
-        ]
+        return [self._kept("groups", g, self._group) for _, g in sorted(self.content.groups.items())]
+
+    def _group(self, g: HelpGroup) -> PublicGroup:
+        return PublicGroup(
+            id=g.id, name=g.name, focus=g.focus, place=self.place(g.community, g.estate, None),
+            mission=mask_numbers(g.mission), leader=self.person_ref(g.leader),
+            members=tuple(r for r in map(self.person_ref, g.members) if r),
+            member_count=len(g.members), founded=g.founded,
+        )
 
     @cached_property
     def communities(self) -> list[PublicCommunity]:
-        return [self._community(c) for _, c in sorted(self.content.communities.items())]
+        return [self._kept("communities", c, self._community) for _, c in sorted(self.content.communities.items())]
 
     def _community(self, c: Community) -> PublicCommunity:
         estates = tuple(
@@ -536,7 +622,12 @@ class PublicView:
         return self.content.scoring
 
     def figures(self) -> dict[str, list[fig.Figure]]:
-        """Key figure groups as shown on the home page and 组织体系."""
+        """Key figure groups as shown on the home page and 组织体系 (worked out once per
+        view; a copy, so callers may change it)."""
+        return {group: list(figures) for group, figures in self._figures.items()}
+
+    @cached_property
+    def _figures(self) -> dict[str, list[fig.Figure]]:
         return {
             "grid": fig.grid_figures(self.content),
             "work": fig.work_figures(self.content),
@@ -546,12 +637,44 @@ class PublicView:
         }
 
     def month_figures(self, month: str) -> list[fig.Figure]:
-        return fig.work_figures(self.content, month)
+        return fig.work_figures(self.content, month, self._records_by_month)
+
+    @cached_property
+    def _records_by_month(self) -> fig.ByMonth:
+        return fig.by_month(self.content)
 
     def wish_progress(self) -> dict[str, int]:
         return fig.wish_progress(self.content)
 
     def honoured_in(self, month: str) -> list[tuple[PublicPerson, PublicHonour]]:
         """Public people honoured in ``month`` with the honour, by title then name."""
-        found = [(p, h) for p in self.people for h in p.honours if h.month == month]
-        return sorted(found, key=lambda ph: (ph[1].title, ph[0].name))
+        return list(self._honoured_by_month.get(month, ()))
+
+    @cached_property
+    def _honoured_by_month(self) -> dict[str, list[tuple[PublicPerson, PublicHonour]]]:
+        found: dict[str, list[tuple[PublicPerson, PublicHonour]]] = {}
+        for p in self.people:
+            for h in p.honours:
+                found.setdefault(h.month, []).append((p, h))
+        return {month: sorted(pairs, key=lambda ph: (ph[1].title, ph[0].name)) for month, pairs in found.items()}
+
+    def meetings_in(self, month: str) -> list[PublicMeeting]:
+        """The month's meetings, newest first (as :attr:`meetings`)."""
+        return list(self._meetings_by_month.get(month, ()))
+
+    @cached_property
+    def _meetings_by_month(self) -> dict[str, list[PublicMeeting]]:
+        found: dict[str, list[PublicMeeting]] = {}
+        for m in self.meetings:
+            found.setdefault(m.date.isoformat()[:7], []).append(m)
+        return found
+
+
+def _changed(before: Content, now: Content) -> frozenset[str]:
+    """The tables and settings of ``now`` that are not record for record (by identity) those of ``before``."""
+    changed = {name for name in SETTINGS if getattr(before, name) is not getattr(now, name)}
+    for name in TABLES:
+        old, new = getattr(before, name), getattr(now, name)
+        if len(old) != len(new) or any(a != b or old[a] is not new[b] for a, b in zip(old, new, strict=True)):
+            changed.add(name)
+    return frozenset(changed)

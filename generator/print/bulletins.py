@@ -173,6 +173,22 @@ def bulletin_preview_html(view: PublicView, month: str, *, media_url: str | None
     return fragment_html(bulletin, view.site.fonts, photo_src)
 
 
+def preview_inputs(view: PublicView, month: str) -> tuple[object, ...]:
+    """What :func:`bulletin_preview_html` reads from ``view`` for ``month`` besides
+    :func:`preview_shared_inputs`, for the site to key the preview by (a rebuild makes
+    again only the months whose inputs changed). Besides these, only the print templates
+    and jinlin's code, which the site keys by too."""
+    linked = [view.activity(r.id) for m in view.meetings_in(month) for r in m.activities]
+    return (month, view.activities_in(month), view.rated(month), view.honoured_in(month), linked,
+            view.month_figures(month))
+
+
+def preview_shared_inputs(view: PublicView) -> tuple[object, ...]:
+    """What every month's :func:`bulletin_preview_html` reads from ``view``."""
+    return (issue_numbers(view), view.site, view.scoring, view.wishes, view.meetings, view.units,
+            view.communities)
+
+
 def _plan(view: PublicView, bulletin: Bulletin, edition: Edition, cache: BulletinCache) -> _Plan:
     photos = PhotoStore(view.content.media_root, cache.root / "photos", edition.greyscale_photos)
     html = document_html(bulletin, edition, view.site.fonts, photos.src)

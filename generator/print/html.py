@@ -7,6 +7,7 @@ decides the output) and the fragment the web site shows on its 工作简报 page
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -26,8 +27,10 @@ PhotoSource = Callable[[PublicPhoto], "str | None"]
 
 
 @lru_cache(maxsize=1)
+@functools.cache
 def environment() -> jinja2.Environment:
-    """The print templates' environment (autoescaping everything)."""
+    """The print templates' environment (autoescaping everything; one per process, so
+    that templates are compiled once: Jinja still notices a template edited on disk)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATE_DIR), autoescape=True,
         undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,

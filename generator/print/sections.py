@@ -84,11 +84,10 @@ def meeting_outcomes(view: PublicView, month: str, kind: str) -> tuple[MeetingOu
     """The month's meetings of ``kind`` (议事 or 联席会议), in date order, with the activities
     they led to up to the end of the month."""
     end = month_end(month)
-    by_id = {a.id: a for a in view.activities}
     meetings = sorted((m for m in view.meetings if m.kind == kind and in_month(m.date, month)),
                       key=lambda m: (m.date, m.id))
     return tuple(
-        MeetingOutcome(m, tuple(by_id[r.id] for r in m.activities if by_id[r.id].date <= end))
+        MeetingOutcome(m, tuple(a for r in m.activities if (a := view.activity(r.id)).date <= end))
         for m in meetings
     )
 
