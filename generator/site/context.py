@@ -7,10 +7,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from markupsafe import Markup
+
 from generator.model.public import PublicActivity, PublicMeeting, PublicPhoto, PublicView, RatedBuilding
 from generator.site.bulletins import BulletinArchive, build_archive
+from generator.site.markdowncache import Remembered
 from generator.site.media import MediaLibrary, WebPhoto
-from generator.site.memo import DeferredBody, DeferredFile, RenderMemo, Watched
+from generator.site.memo import DeferredBody, DeferredFile, RenderMemo, Unkeyable, Watched
 from generator.site.render import THEME_DIR, Renderer
 
 
@@ -27,6 +30,10 @@ class SiteContext:
     """Extra files by root-relative URL (feeds, open data): written into the site."""
     memo: RenderMemo | None = None
     """Set by the plugin: bodies whose inputs did not change are not rendered."""
+    previews: Remembered | None = None
+    """Set by the plugin: bulletin previews of earlier builds, by the digest of their inputs."""
+    preview_salt: str = ""
+    """What every preview depends on besides its inputs (the print templates)."""
 
     @classmethod
     def create(cls, view: PublicView, cache_dir: Path, theme_dir: Path = THEME_DIR,
@@ -36,6 +43,26 @@ class SiteContext:
         media = MediaLibrary(view.content.media_root, cache_dir / "media")
         renderer = Renderer(theme_dir, {"site": view.site}, cache_dir / "jinja")
         return cls(view, media, renderer, bulletins or build_archive(view, None))
+
+    def bulletin_preview(self, month: str) -> Markup | None:
+        """The month's bulletin as HTML (see :meth:`BulletinArchive.preview`), made again
+        only when what it is made from changed since a build that kept it."""
+        archive = self.bulletins
+        if self.previews is None or archive.module is None:
+            return archive.preview(self.view, month)
+        key = self.digested((self._preview_shared, archive.module.preview_inputs(self.view, month)))
+        if not isinstance(key, str):
+            return archive.preview(self.view, month)
+        found = self.previews.get(key)
+        if found is None:
+            made = archive.preview(self.view, month)
+            self.previews[key] = found = "" if made is None else str(made)
+        return Markup(found) if found else None  # noqa: S704 - made by the print templates
+
+    @cached_property
+    def _preview_shared(self) -> object:
+        assert self.bulletins.module is not None
+        return self.digested((self.preview_salt, self.bulletins.module.preview_shared_inputs(self.view)))
 
     def photos(self, photos: Iterable[PublicPhoto]) -> list[WebPhoto]:
         """Web variants of the publishable photos that exist on disk."""
@@ -106,6 +133,16 @@ class SiteContext:
         self.files[path] = make()
         if self.memo is not None and key is not None:
             self.memo.rendered(path, key, set())
+
+    def digested(self, value: object) -> object:
+        """``value`` as the render memo keys it (its digest, in hex), to pass as the input of
+        several files or pages without walking it again; ``value`` itself without a memo."""
+        if self.memo is None:
+            return value
+        try:
+            return self.memo.fingerprints.digest(value).hex()
+        except Unkeyable:
+            return value
 
     def _watched(self, template: str, here: str, context: dict[str, object], key: str | None) -> str:
         touched: set[str] = set()

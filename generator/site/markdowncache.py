@@ -15,8 +15,9 @@ from generator.model import markup, privacy
 from generator.site.background import load_pickle, save_pickle
 
 
-class RememberedMarkdown(dict[str, str]):
-    """Text → HTML of earlier builds; what this build looks up or adds is kept in :attr:`used`."""
+class Remembered(dict[str, str]):
+    """Text → HTML of earlier builds (Markdown renderings, bulletin previews); what this
+    build looks up or adds is kept in :attr:`used`."""
 
     def __init__(self, earlier: dict[str, str]) -> None:
         super().__init__(earlier)
@@ -34,15 +35,27 @@ class RememberedMarkdown(dict[str, str]):
         self.used[text] = html
         self.added += 1
 
-    def start_build(self) -> None:
-        """Forget which texts were used (a ``serve`` rebuild starts counting again)."""
-        self.used = {}
+    def start_build(self, *, lent: bool = False) -> None:
+        """Forget which texts were used (a ``serve`` rebuild starts counting again). With
+        ``lent`` (``serve``: records unchanged since the last build keep what was made
+        from them, their texts are not looked up again) the texts used so far still count."""
+        if not lent:
+            self.used = {}
+            self.added = 0
+
+    def saved(self) -> None:
+        """What :attr:`used` holds is now on disk."""
         self.added = 0
 
     @property
     def worth_saving(self) -> bool:
         """True if this build rendered new text or stopped using some."""
         return self.added > 0 or len(self.used) < len(self)
+
+    def forget_unused(self) -> None:
+        """Keep only what :attr:`used` holds (saved stores hold nothing else)."""
+        for text in [t for t in self if t not in self.used]:
+            del self[text]
 
 
 def store_path(cache_dir: Path) -> Path:
@@ -55,14 +68,16 @@ def store_path(cache_dir: Path) -> Path:
     return cache_dir / f"markdown-{digest.hexdigest()}.pickle"
 
 
-def load(path: Path) -> RememberedMarkdown:
+def load(path: Path) -> Remembered:
     """The store saved at ``path`` (empty if missing or unreadable)."""
-    return RememberedMarkdown(load_pickle(path, {}))
+    return Remembered(load_pickle(path, {}))
 
 
-def save(store: RememberedMarkdown, path: Path) -> None:
+def save(store: Remembered, path: Path) -> None:
     """Keep the texts this build used (atomically; best effort)."""
     save_pickle(path, store.used)
+    store.forget_unused()
+    store.saved()
     for old in path.parent.glob("markdown-*.pickle"):  # renderings by rules no longer in force
         if old != path:
             old.unlink(missing_ok=True)

@@ -61,6 +61,11 @@ class MediaLibrary:
         variants = self._done[file]
         return WebPhoto(caption, variants) if variants else None
 
+    @property
+    def used(self) -> list[str]:
+        """The files asked for in this build (relative to media/)."""
+        return list(self._done)
+
     def outputs(self) -> list[Variant]:
         """Every variant used in this build (to copy into the site)."""
         return [v for found in self._done.values() if found for v in found]

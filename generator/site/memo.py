@@ -41,13 +41,21 @@ class Fingerprinter:
     digested twice. A value without a stable form can only cost a render, never skip one
     wrongly: the key then differs from run to run."""
 
-    def __init__(self) -> None:
+    def __init__(self, previous: Fingerprinter | None = None) -> None:
         self._seen: dict[int, tuple[object, bytes]] = {}
+        self._previous = previous._seen if previous is not None else {}
+        """``serve``: the last build's digests. The public view lends unchanged records to
+        the next one as the very same (immutable) objects, so their digests still hold."""
 
     def seed(self, value: object, digest: bytes) -> None:
         """Take ``digest`` as ``value``'s, known from what it was computed from (the
-        星级 results of a month, say, from that month's sheets and rules)."""
+        星级 results of a month, say, from that month's sheets and rules). A list seeded
+        so must not change during the build."""
         self._seen[id(value)] = (value, digest)
+
+    def forget_previous(self) -> None:
+        """Drop the last build's digests (after this build: they keep its objects alive)."""
+        self._previous = {}
 
     def digest(self, value: object) -> bytes:
         hasher = hashlib.blake2b(digest_size=16)
@@ -55,7 +63,25 @@ class Fingerprinter:
         return hasher.digest()
 
     def _feed(self, hasher: Any, value: object) -> None:
-        if value is None or isinstance(value, str | int | float | bool | dt.date | Path):
+        kind = type(value)
+        if kind in _OBJECTS_FIRST:  # the common cases first: a list of records, a record
+            if kind is list or kind is tuple:
+                seen, feed = self._seen, self._feed
+                found = seen.get(id(value))
+                if found is not None and found[0] is value:  # a list seeded as a whole
+                    hasher.update(found[1])
+                    return
+                hasher.update(b"[")
+                for item in value:  # type: ignore[attr-defined]
+                    found = seen.get(id(item))
+                    if found is not None and found[0] is item:
+                        hasher.update(found[1])
+                    else:
+                        feed(hasher, item)
+                hasher.update(b"]")
+            else:
+                hasher.update(f"{kind.__name__}:{value!r}\x00".encode())
+        elif value is None or isinstance(value, str | int | float | bool | dt.date | Path):
             hasher.update(f"{type(value).__name__}:{value!r}\x00".encode())
         elif isinstance(value, tuple | list):
             hasher.update(b"[")
@@ -64,7 +90,8 @@ class Fingerprinter:
             hasher.update(b"]")
         elif isinstance(value, dict):
             hasher.update(b"{")
-            for key in sorted(value, key=repr):
+            keys = value.keys()
+            for key in sorted(keys) if all(type(k) is str for k in keys) else sorted(keys, key=repr):
                 self._feed(hasher, key)
                 self._feed(hasher, value[key])
             hasher.update(b"}")
@@ -75,6 +102,10 @@ class Fingerprinter:
         found = self._seen.get(id(value))
         if found is not None and found[0] is value:
             return found[1]
+        found = self._previous.get(id(value))
+        if found is not None and found[0] is value:
+            self._seen[id(value)] = found
+            return found[1]
         if isinstance(value, BaseModel):
             data = type(value).__qualname__.encode() + value.model_dump_json().encode()
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):
@@ -84,6 +115,11 @@ class Fingerprinter:
         digest = hashlib.blake2b(data, digest_size=16).digest()
         self._seen[id(value)] = (value, digest)  # the value is kept alive: its id stays its own
         return digest
+
+
+_OBJECTS_FIRST = frozenset({list, tuple, str, int, bool, float, type(None), dt.date})
+"""Exact types :meth:`Fingerprinter._feed` handles without ``isinstance`` (subclasses such
+as ``Markup`` or ``datetime`` take the general path, with their own type name)."""
 
 
 def _pickled(value: object) -> bytes:
@@ -144,11 +180,12 @@ class RenderMemo:
     """Body keys of the last build (page URL → key, ``None`` where the page was not
     pure) and of this one; ``salt`` covers the shared inputs."""
 
-    def __init__(self, previous: dict[str, str | None], salt: bytes) -> None:
+    def __init__(self, previous: dict[str, str | None], salt: bytes,
+                 fingerprints: Fingerprinter | None = None) -> None:
         self.previous = previous
         self.keys: dict[str, str | None] = {}
         self.salt = salt
-        self.fingerprints = Fingerprinter()
+        self.fingerprints = Fingerprinter(fingerprints)
 
     def key(self, template: str, here: str, context: dict[str, object]) -> str | None:
         """The body key of a page, or ``None`` if a value cannot be fingerprinted."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from collections.abc import Callable, Iterable
@@ -25,22 +26,32 @@ class Dataset:
     title: str
     columns: tuple[Column, ...]
     rows: list[Any]
+    view: PublicView | None = None
+    """The view the rows come from: a row that is the very record of the view before
+    (``serve``) keeps the values taken from it then."""
 
     @cached_property
-    def _records(self) -> list[dict[str, Any]]:
-        return [{key: get(row) for key, _, get in self.columns} for row in self.rows]
+    def _lines(self) -> list[tuple[list[Any], str]]:
+        if self.view is None:
+            return [self._line(row) for row in self.rows]
+        derived, name = self.view.derived, f"open-data/{self.name}"
+        return [derived(name, row, self._line) for row in self.rows]
 
-    def records(self) -> list[dict[str, Any]]:
-        """One dict per row (JSON key → value); made once for the CSV and the JSON."""
-        return self._records
+    def _line(self, row: Any) -> tuple[list[Any], str]:
+        """A row's CSV cells and JSON record (made once for both files)."""
+        record = self.record(row)
+        return [_cell(v) for v in record.values()], json.dumps(record, ensure_ascii=False, default=str)
+
+    def record(self, row: Any) -> dict[str, Any]:
+        """One row as a dict (JSON key → value)."""
+        return {key: get(row) for key, _, get in self.columns}
 
     def csv_bytes(self) -> bytes:
         """UTF-8 with BOM, so that Excel on Windows opens the Chinese text correctly."""
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow([header for _, header, _ in self.columns])
-        for record in self.records():
-            writer.writerow([_cell(v) for v in record.values()])
+        writer.writerows(cells for cells, _ in self._lines)
         return ("\ufeff" + out.getvalue()).encode("utf-8")
 
     def json_bytes(self) -> bytes:
@@ -48,7 +59,7 @@ class Dataset:
         by the C encoder (``indent`` falls back to the pure-Python one, seconds per city)."""
         fields = {key: header for key, header, _ in self.columns}
         head = json.dumps({"title": self.title, "fields": fields}, ensure_ascii=False)
-        rows = ",\n".join(json.dumps(r, ensure_ascii=False, default=str) for r in self.records())
+        rows = ",\n".join(line for _, line in self._lines)
         return f"{head[:-1]}, \"records\": [\n{rows}\n]}}\n".encode()
 
 
@@ -69,8 +80,9 @@ def _names(refs: Iterable[Any]) -> list[str]:
 
 def datasets(view: PublicView) -> list[Dataset]:
     """Every open-data table the site publishes."""
-    return [_activities(view), _wishes(view), _ratings(view), _meetings(view), _people(view),
-            _units(view), _groups(view), _buildings(view), _figures(view)]
+    tables = [_activities(view), _wishes(view), _ratings(view), _meetings(view), _people(view),
+              _units(view), _groups(view), _buildings(view), _figures(view)]
+    return [dataclasses.replace(t, view=view) for t in tables]
 
 
 def _activities(view: PublicView) -> Dataset:

@@ -29,16 +29,20 @@ from generator.errors import BuildError, ContentError, JinlinError, Problem
 from generator.model.content import Content
 from generator.model.markup import remember_rendered
 from generator.model.public import PublicView
-from generator.site import markdowncache, ratedcache
+from generator.site import markdowncache, previewcache, ratedcache
 from generator.site.bulletins import BulletinArchive, build_archive
 from generator.site.config import JinlinConfig
 from generator.site.context import SiteContext
 from generator.site.errorpage import ContentFolder, error_site
+from generator.site.markdowncache import Remembered
+from generator.site.memo import Fingerprinter
 from generator.site.pages import generate_pages
 from generator.site.publish import Publisher, forget, is_published, output_path, salts, state_folder
 from generator.site.render import THEME_DIR, GeneratedPage
+from generator.site.sections import Section, SectionMemo
 from generator.site.store import GeneratedFiles
 from generator.site.theme import ThemeHelpers, asset_version
+from generator.site.watching import watch_natively
 
 log = logging.getLogger("mkdocs.plugins.jinlin")
 
@@ -51,14 +55,25 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
         self._preloaded: tuple[Content, list[Problem]] | None = None
         self._publish_target: tuple[Path, bool, bool] | None = None
         self.pages_written = 0
-        self._markdown: tuple[Path, markdowncache.RememberedMarkdown] | None = None
+        self._markdown: tuple[Path, Remembered] | None = None
+        self._previews: tuple[Path, Remembered] | None = None
+        self._markdown_saved = False
+        self._sections: dict[str, Section] = {}
+        self.sections_kept: list[str] = []
+        """Sections the last build did not generate again (their inputs were unchanged)."""
+        """``serve``: what each section made in the last build (see :mod:`generator.site.sections`)."""
         self._rated: tuple[Path, ratedcache.Store, dict[str, str]] | None = None
+        self._rated_kept: tuple[Path, ratedcache.Store, dict[str, str]] | None = None
+        """``serve``: the 星级 store and month keys of the last build (not read from disk again)."""
         self._session: Any = None
         """``serve``: the content session kept between rebuilds (only changed files are read again)."""
+        self._last: tuple[PublicView, Fingerprinter] | None = None
+        """``serve``: the last build's public view and page-input digests, lent to the next build."""
         self._reset()
 
     def _reset(self) -> None:
         self.view: PublicView | None = None
+        self._lent_fingerprints: Fingerprinter | None = None
         self.problems: list[Problem] = []
         self.publisher: Publisher | None = None
         self.nav: Any = None
@@ -118,10 +133,13 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
         content = self._load(content_dir)
         if content is None:
             return config
-        self._remember_markdown()
-        self.view = PublicView(content)
+        lent, self._last = (self._last if self.serving else None), None
+        self._remember_markdown(lent=lent is not None)
+        self.view = PublicView(content, lent[0] if lent else None)
+        self._lent_fingerprints = lent[1] if lent else None
         path = ratedcache.store_path(self.cache_dir)
-        self._rated = (path, *ratedcache.prime(self.view, path))
+        kept, self._rated_kept = self._rated_kept, None
+        self._rated = (path, *ratedcache.prime(self.view, path, kept if kept and kept[0] == path else None))
         _apply_site_settings(config, self.view)
         return config
 
@@ -131,17 +149,23 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
         out = GeneratedFiles(self.cache_dir / "out")
         if self.view is None:
             if self.serving:  # `serve --dirty` keeps old pages: every address must show the errors
+                forget(Path(config.site_dir))  # first: waits for a search update still writing there
                 utils.clean_directory(config.site_dir)
-                forget(Path(config.site_dir))
             self._add_error_site(files, config, out)
             return files
         ctx = SiteContext.create(self.view, self.cache_dir, _theme_dir(config), self._archive())
         self.publisher = self._publisher(config)
         body_salt, frame_salt = salts(config, self.view, _theme_dir(config))
-        ctx.memo = self.publisher.memo(body_salt)
+        lent_digests, self._lent_fingerprints = self._lent_fingerprints, None
+        ctx.memo = self.publisher.memo(body_salt, lent_digests)
+        ctx.previews, ctx.preview_salt = self._remember_previews(), previewcache.salt(body_salt)
         if self._rated is not None:
-            ratedcache.seed(self.view, self._rated[2], ctx.memo.fingerprints)
-        pages = _without_cyclic_gc(generate_pages, ctx)
+            ratedcache.seed(self.view, self._rated[2], ctx.memo.fingerprints, lists=ctx.rated,
+                            results=not (lent_digests and self.view.lent("ratings")))
+        sections = SectionMemo(self._sections if self.view.lent_from_previous else {}) if self.serving else None
+        pages = _without_cyclic_gc(lambda c: generate_pages(c, sections), ctx)
+        self._sections = sections.now if sections is not None else {}
+        self.sections_kept = sections.kept if sections is not None else []
         copies = {variant.url: variant.path for variant in ctx.media.outputs()}
         copies.update({f"bulletins/{e.pdf_path.name}": e.pdf_path
                        for e in ctx.bulletins.entries if e.pdf_path is not None})
@@ -173,10 +197,18 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
         if self.config.enabled and self.publisher is not None:
             self._publishing(Publisher.finish)
             self.pages_written = len(self.publisher.page_urls)
+            memo = self.publisher.render_memo
+            if self.serving and self.view is not None and memo is not None:
+                memo.fingerprints.forget_previous()
+                self.view.forget_previous()
+                self._last = (self.view, memo.fingerprints)
             self.publisher = None
         self._markdown_done(save=True)
+        self._previews_done()
         if self.view is not None and self._rated is not None:
             ratedcache.save(self.view, *self._rated)
+            if self.serving:
+                self._rated_kept = self._rated
             self._rated = None
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -192,6 +224,7 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         if self.config.enabled:
+            watch_natively(server, [self.content_dir, _theme_dir(config)])
             if self.content_dir.is_dir():  # watchdog cannot watch a folder that is not there
                 server.watch(str(self.content_dir))
             server.watch(str(_theme_dir(config)))
@@ -245,19 +278,45 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
         for uri, data in error_site(self.problems, folder).items():
             _add(files, File.generated(config, uri, abs_src_path=str(out.write(f"error/{uri}", data))))
 
-    def _remember_markdown(self) -> None:
-        """Reuse Markdown rendered by earlier builds (kept in memory by ``serve``)."""
+    def _remember_markdown(self, *, lent: bool) -> None:
+        """Reuse Markdown rendered by earlier builds (kept in memory by ``serve``; ``lent``:
+        the last build lends its public records, whose texts are not rendered again)."""
         path = markdowncache.store_path(self.cache_dir)
         if self._markdown is None or self._markdown[0] != path:
             self._markdown = (path, markdowncache.load(path))
-        self._markdown[1].start_build()
+            lent = False
+        self._markdown[1].start_build(lent=lent)
         remember_rendered(self._markdown[1])
 
+    def _remember_previews(self) -> Remembered:
+        """Bulletin previews of earlier builds (kept in memory by ``serve``)."""
+        path = previewcache.store_path(self.cache_dir)
+        if self._previews is None or self._previews[0] != path:
+            self._previews = (path, previewcache.load(path))
+        self._previews[1].start_build()
+        return self._previews[1]
+
+    def _previews_done(self) -> None:
+        if self._previews is not None and self._previews[1].worth_saving:
+            previewcache.save(self._previews[1], self._previews[0])
+        if self._previews is not None and not self.serving:
+            self._previews = None
+
     def _markdown_done(self, *, save: bool) -> None:
+        """Stop remembering; ``save`` the store if it changed (``serve`` saves it after its
+        first build and when it stops, not after every save of a file: that took longer
+        than the rebuild itself)."""
         remember_rendered(None)
+        if self.serving and self._markdown_saved:
+            return
         if save and self._markdown is not None and self._markdown[1].worth_saving:
             path, store = self._markdown
             markdowncache.save(store, path)
+        self._markdown_saved = save and self.serving
+
+    def on_shutdown(self) -> None:
+        if self._markdown is not None and self._markdown[1].worth_saving:
+            markdowncache.save(self._markdown[1], self._markdown[0])
 
     def _publisher(self, config: Any) -> Publisher:
         site_dir = Path(config.site_dir)
@@ -265,6 +324,7 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
         self._publish_target = None
         sources = None if self.serving else self.cache_dir.parent / "search-sources" / self.cache_dir.name
         return Publisher(site_dir, None if self.serving else self.cache_dir, search_enabled=self.config.search,
+                         search_later=self.serving,
                          target=target, staged=staged, sources_dir=sources, clean=clean)
 
     def _publishing(self, step: Callable[[Publisher], None]) -> None:

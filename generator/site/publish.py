@@ -17,24 +17,29 @@ import datetime
 import gzip
 import hashlib
 import json
+import logging
 import os
 import shutil
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from mkdocs import utils
 
+from generator.errors import BuildError
 from generator.site import searchindex as search
 from generator.site.frame import FrameRenderer
-from generator.site.memo import DeferredBody, DeferredFile, RenderMemo
+from generator.site.memo import DeferredBody, DeferredFile, Fingerprinter, RenderMemo
 from generator.site.output import Manifest, SiteOutput, digest
 from generator.site.render import GeneratedPage
 
 PageState = tuple[str | None, str, str | None]
 """What was published for a page: body key (``None``: always render), frame key (the
 page's head fields and the theme around the body), digest of its search source."""
+
+log = logging.getLogger("mkdocs.plugins.jinlin")
 
 _MEMORY: dict[tuple[str, str], PublishedState] = {}
 """What was published, by (state folder, site folder): ``serve`` keeps it between rebuilds."""
@@ -87,8 +92,11 @@ class Publisher:
 
     def __init__(self, mkdocs_dir: Path, state_dir: Path | None, *, search_enabled: bool,
                  target: Path | None = None, staged: bool = False, sources_dir: Path | None = None,
-                 clean: bool = False) -> None:
+                 clean: bool = False, search_later: bool = False) -> None:
         self.mkdocs_dir = mkdocs_dir
+        self.search_later = search_later
+        """``serve``: the pages are shown while Pagefind still indexes the changed ones (the
+        next build waits for it)."""
         self.target = target or mkdocs_dir
         self.site_dir = self.target if staged else mkdocs_dir
         """Where the complete site is when :meth:`finish` runs."""
@@ -114,13 +122,13 @@ class Publisher:
             self.search = search.SearchUpdate(sources, previous, scratch)
 
     # -- steps ----------------------------------------------------------------------------
-    def memo(self, salt: bytes) -> RenderMemo:
+    def memo(self, salt: bytes, fingerprints: Fingerprinter | None = None) -> RenderMemo:
         """The render memo for the page generators: the last build's body keys, if this
-        build writes into what it wrote."""
+        build writes into what it wrote (``fingerprints``: the last build's digests, in ``serve``)."""
         known = self.previous if self.previous and self.out.incremental else PublishedState()
         keys = {u: s[0] for u, s in known.pages.items()}
         keys.update({path: key for path, key in known.files.items() if path in self.out.previous})
-        self.render_memo = RenderMemo(keys, salt)
+        self.render_memo = RenderMemo(keys, salt, fingerprints)
         return self.render_memo
 
     def collect(self, pages: list[GeneratedPage], files: dict[str, bytes], copies: dict[str, Path],
@@ -181,7 +189,9 @@ class Publisher:
     def finish(self) -> None:
         """Wait for the search index, put staged changes and new bundles in place and
         remember what the site folder now holds."""
-        if self.search is not None and self.search.running is not None:
+        later = (self.search_later and self.search is not None and self.search.running is not None
+                 and self.search.plan is not None and not self.search.plan.full)
+        if self.search is not None and self.search.running is not None and not later:
             self.search.running.wait()  # a failure here still leaves the site untouched
         self.date_sitemap()
         if self.mkdocs_dir != self.site_dir:
@@ -191,8 +201,11 @@ class Publisher:
         files = {path: key for path in self.file_paths if (key := keys.get(path)) is not None}
         state = PublishedState(self.out.manifest, pages=self.states, files=files)
         if self.search is not None:
-            state.search = self.search.install(self.site_dir)
             state.sources = self.search.sources.now
+            if later:
+                _install_later(self.search, self.site_dir, state, (str(self.state_dir), str(self.target)))
+            else:
+                state.search = self.search.install(self.site_dir)
         _remember(self.target, self.state_dir, state)
 
     def _take_mkdocs_files(self) -> None:
@@ -258,6 +271,8 @@ def output_path(url: str) -> str:
 
 def forget(site_dir: Path) -> None:
     """Forget what was written into ``site_dir`` (``serve`` replaced it with the error site)."""
+    for key in [k for k in _INDEXING if k[1] == str(site_dir)]:
+        _INDEXING.pop(key)[0].join()
     for key in [k for k in _MEMORY if k[1] == str(site_dir)]:
         del _MEMORY[key]
 
@@ -274,7 +289,41 @@ def is_published(target: Path, state_dir: Path) -> bool:
     return state is not None and state.manifest.matches(target)
 
 
+_INDEXING: dict[tuple[str, str], tuple[threading.Thread, search.SearchUpdate]] = {}
+"""``serve``: search updates still running, by (state folder, site folder)."""
+
+
+def _install_later(update: search.SearchUpdate, site_dir: Path, state: PublishedState,
+                   key: tuple[str, str]) -> None:
+    """Finish ``update`` in a thread; ``state`` gets the index once it is in place (a
+    failure is reported and leaves no index state: the next build indexes everything)."""
+    def install() -> None:
+        try:
+            state.search = update.install(site_dir)
+        except BuildError as exc:
+            running = update.running
+            stopped = running is not None and (running.process.returncode or 0) < 0  # Ctrl+C reached Pagefind too
+            if not (update.cancelled or stopped):
+                log.error(exc.format_message())
+
+    if not _INDEXING:
+        atexit.register(_stop_indexing)
+    thread = threading.Thread(target=install, name="jinlin-search", daemon=True)
+    _INDEXING[key] = (thread, update)
+    thread.start()
+
+
+def _stop_indexing() -> None:
+    """The process ends (``serve`` stopped): no Pagefind left running, no scratch folder left."""
+    for thread, update in list(_INDEXING.values()):
+        if thread.is_alive():
+            update.cancel()
+
+
 def _recall(target: Path, state_dir: Path | None) -> PublishedState | None:
+    running = _INDEXING.pop((str(state_dir), str(target)), None)
+    if running is not None:
+        running[0].join()
     state = _MEMORY.get((str(state_dir), str(target)))
     if state is None and state_dir is not None:
         state = PublishedState.load(state_folder(target, state_dir))

@@ -14,7 +14,7 @@ import hashlib
 import pickle
 from pathlib import Path
 
-from generator.model.public import PublicView, RatedBuilding, Ref
+from generator.model.public import MADE_FROM, PublicView, RatedBuilding, Ref
 from generator.model.ratings import BuildingScore
 from generator.site.background import save_pickle
 from generator.site.freshness import folder_digest
@@ -46,10 +46,16 @@ def month_key(view: PublicView, month: str) -> str:
     return digest.hexdigest()
 
 
-def prime(view: PublicView, path: Path) -> tuple[Store, dict[str, str]]:
+def prime(view: PublicView, path: Path,
+          kept: tuple[Path, Store, dict[str, str]] | None = None) -> tuple[Store, dict[str, str]]:
     """Hand the view every month's results from the store whose inputs are unchanged;
-    return (the store, the keys of this view's months) for :func:`save`."""
-    store = _load(path)
+    return (the store, the keys of this view's months) for :func:`save`. ``kept`` is what
+    the last build of this process returned (``serve``): its store is not read from disk
+    again, and its keys hold while the view's ratings, rules and organisation are the very
+    records the last view had (the view then has the results already)."""
+    if kept is not None and not view.changed & MADE_FROM["ratings"]:
+        return kept[1], kept[2]
+    store = kept[1] if kept is not None else _load(path)
     keys = {month: month_key(view, month) for month in view.rating_months}
     for month, key in keys.items():
         if key in store:
@@ -93,9 +99,15 @@ def _load(path: Path) -> Store:
         return {}
 
 
-def seed(view: PublicView, keys: dict[str, str], fingerprints: Fingerprinter) -> None:
+def seed(view: PublicView, keys: dict[str, str], fingerprints: Fingerprinter, *, results: bool = True,
+         lists: dict[str, list[RatedBuilding]] | None = None) -> None:
     """Give each month's results their digests from the month's key, so that pages
-    listing them need not digest 24,000 results one by one."""
+    listing them need not digest 24,000 results one by one (``results=False``: they have
+    them already, lent by the last build of ``serve``); ``lists`` (a month's results as
+    the site's pages list them, unchanged during the build) get one digest each."""
     for month, key in keys.items():
-        for index, rated in enumerate(view.rated(month)):
-            fingerprints.seed(rated, hashlib.blake2b(f"{key}/{index}".encode(), digest_size=16).digest())
+        if results:
+            for index, rated in enumerate(view.rated(month)):
+                fingerprints.seed(rated, hashlib.blake2b(f"{key}/{index}".encode(), digest_size=16).digest())
+        if lists is not None and month in lists:
+            fingerprints.seed(lists[month], hashlib.blake2b(f"{key}/list".encode(), digest_size=16).digest())

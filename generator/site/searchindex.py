@@ -243,6 +243,7 @@ class SearchUpdate:
         self.scratch = scratch
         self.plan: SearchPlan | None = None
         self.running: Indexing | None = None
+        self.cancelled = False
 
     def start(self) -> None:
         self.sources.flush()
@@ -271,6 +272,7 @@ class SearchUpdate:
             shutil.rmtree(self.scratch, ignore_errors=True)
 
     def cancel(self) -> None:
+        self.cancelled = True
         self.sources.stop()
         if self.running is not None:
             self.running.cancel()

@@ -12,6 +12,9 @@ from generator.site.render import GeneratedPage, month_cn
 from generator.site.urls import record_url, type_slug
 
 SECTION = "activities/"
+READS = frozenset({"activities", "meetings", "wishes", "communities", "units", "groups", "people", "site"})
+"""What these pages are made from (see :mod:`generator.site.sections`): every table an
+activity's public record refers to, and the communities the listings are grouped by."""
 
 
 def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:

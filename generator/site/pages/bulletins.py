@@ -21,7 +21,7 @@ def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
     for entry in archive.entries:
         url = record_url("bulletin", entry.month)
         title = entry.title or f"{ctx.view.site.bulletin.title}（{month_cn(entry.month)}）"
-        preview = archive.preview(ctx.view, entry.month)
+        preview = ctx.bulletin_preview(entry.month)
         activities = ctx.view.activities_in(entry.month)
         body = ctx.render("bulletin.html", url, entry=entry, title=title, preview=preview,
                           activities=activities)

@@ -15,7 +15,8 @@ def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
     """The open-data page (and its files)."""
     tables = datasets(ctx.view)
     for table in tables:  # the rows are the inputs: unchanged tables are not written again
-        ctx.file(f"data/{table.name}.csv", table.csv_bytes, table.rows)
-        ctx.file(f"data/{table.name}.json", table.json_bytes, table.title, table.rows)
+        rows = ctx.digested(table.rows)
+        ctx.file(f"data/{table.name}.csv", table.csv_bytes, rows)
+        ctx.file(f"data/{table.name}.json", table.json_bytes, table.title, rows)
     body = ctx.render("data.html", SECTION, tables=tables)
     yield GeneratedPage(SECTION, "开放数据", body, "本站公开数据下载：CSV 和 JSON", SECTION, in_nav=True)

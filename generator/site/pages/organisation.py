@@ -44,6 +44,9 @@ def _by_community(ctx: SiteContext) -> dict[str, tuple[list[PublicUnit], list[Pu
 def _community(ctx: SiteContext, c: PublicCommunity, units: list[PublicUnit],
                groups: list[PublicGroup]) -> GeneratedPage:
     url = record_url("community", c.id)
-    body = ctx.render("community.html", url, c=c, units=units, groups=groups)
+    rated = ctx.rated_pages
+    rated_here = [page_id for e in c.estates for b in e.buildings
+                  if (page_id := f"{c.id}-{e.id}-{b.id}") in rated]
+    body = ctx.render("community.html", url, c=c, units=units, groups=groups, rated_pages=rated_here)
     description = f"{c.street}{c.name}：{len(c.estates)} 个小区，{c.households} 户"
     return GeneratedPage(url, c.name, body, description, SECTION)

@@ -12,6 +12,9 @@ from generator.site.render import GeneratedPage, month_cn
 from generator.site.urls import record_url
 
 SECTION = "stars/"
+READS = frozenset({"ratings", "scoring", "communities", "people", "site"})
+"""What these pages are made from (see :mod:`generator.site.sections`): the sheets and
+rules, and the organisation (names, and the 楼栋长 shown with each community's buildings)."""
 
 
 def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
@@ -42,7 +45,8 @@ def _index(ctx: SiteContext, by_month: dict[str, list[RatedBuilding]]) -> Genera
     month = latest_month(ctx)
     rated = by_month.get(month, [])
     body = ctx.render("stars.html", SECTION, month=month, rated=rated,
-                      months=sorted(by_month, reverse=True), chart=distribution(rated))
+                      months=sorted(by_month, reverse=True), chart=distribution(rated),
+                      communities=ctx.view.communities)
     return GeneratedPage(SECTION, "星级楼栋", body, "星级楼栋月度评比：评委团抽查加大众评审", SECTION, in_nav=True)
 
 
