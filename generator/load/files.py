@@ -99,6 +99,8 @@ class RecordFiles:
             place = classify(relative)
             assert place is not None
             record, invalid = validate(doc, place)
+            if doc is not None:
+                doc.digest = digest
             stat = self.listing.records[relative]
             self.entries[relative] = FileEntry(
                 stat, trusted(stat, self.listing.taken_ns), digest, (*found, *invalid), record,

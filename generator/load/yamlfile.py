@@ -84,6 +84,9 @@ class LocatedDocument:
     may_hold_numbers: bool = True
     """False when the text has nothing that looks like a phone, ID or card number, so
     the privacy scan can skip walking the document."""
+    digest: bytes | None = None
+    """:func:`digest_of` the file's bytes, when the loader knows it (a record's value
+    depends on nothing else: caches key what is made from a record by it)."""
     _root: Any = field(default=None, repr=False)
 
     def _tree(self) -> yaml.Node | None:

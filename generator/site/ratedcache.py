@@ -14,6 +14,8 @@ import hashlib
 import pickle
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from generator.model.public import MADE_FROM, PublicView, RatedBuilding, Ref
 from generator.model.ratings import BuildingScore
 from generator.site.background import save_pickle
@@ -38,12 +40,22 @@ def month_key(view: PublicView, month: str) -> str:
     """A digest of everything ``view.rated(month)`` is computed from."""
     digest = hashlib.blake2b(digest_size=16)
     digest.update(month.encode())
-    digest.update(view.scoring.model_dump_json().encode())
+    digest.update(_record_digest(view.scoring))
     for community in view.content.communities.values():
-        digest.update(community.model_dump_json(include={"id", "name", "estates"}).encode())
+        digest.update(_record_digest(community, {"id", "name", "estates"}))
     for sheet in view.content.ratings_in(month):
-        digest.update(sheet.model_dump_json().encode())
+        digest.update(_record_digest(sheet))
     return digest.hexdigest()
+
+
+def _record_digest(record: BaseModel, fields: set[str] | None = None) -> bytes:
+    """The digest of the file ``record`` was loaded from (the loader knows it), else of
+    its values (``fields`` of them) as JSON."""
+    source = getattr(record, "_source", None)
+    found = getattr(source, "digest", None)
+    if found is not None:
+        return b"file:" + found
+    return b"json:" + record.model_dump_json(include=fields).encode()
 
 
 def prime(view: PublicView, path: Path,
