@@ -90,9 +90,10 @@ class Suite:
 
         activity = activity_file(city.content)
         timing = edit_to_preview(city.root, activity, f"activities/{activity.stem}/")
-        command = "jinlin serve --content content（改一条活动标题，轮询该页直到出现新标题）"
+        command = "jinlin serve --content content（改一条活动标题，轮询该页直到出现新标题；先后改 3 次）"
+        each = " / ".join(f"{t:.2f}" for t in timing.edits)
         self.add(Figure("预览：首次生成", f"{timing.first_build:.1f} s", "—", None, command))
-        self.add(Figure("预览：保存后页面更新", f"{timing.edit_shown:.2f} s", "≤ 2 s",
+        self.add(Figure("预览：保存后页面更新（中位数）", f"{timing.edit_shown:.2f} s（各次 {each} s）", "≤ 2 s",
                         timing.edit_shown <= 2, command))
 
     def bulletins(self, city: Project) -> None:

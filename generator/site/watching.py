@@ -10,6 +10,7 @@ MkDocs' polling stays.
 
 from __future__ import annotations
 
+import inspect
 import logging
 from pathlib import Path
 from typing import Any
@@ -29,15 +30,35 @@ def watch_natively(server: Any, paths: list[Path]) -> bool:
     refs = getattr(server, "_watch_refs", None)
     if Observer is PollingObserver or not isinstance(watched, dict) or not isinstance(refs, dict):
         return False
+    if "event_filter" not in inspect.signature(Observer.schedule).parameters:
+        return False  # watchdog < 4: it would report reading a file as a change
     if not _can_watch([p for p in paths if p.is_dir()]):
         return False
     earlier = list(watched)
     watched.clear()
     refs.clear()
-    server.observer = Observer()
+    server.observer = _changes_only(Observer)()
     for path in earlier:
         server.watch(path)
     return True
+
+
+def _changes_only(observer: type[Any]) -> type[Any]:
+    """``observer`` reporting only what writes a file: inotify also reports a file being
+    opened and closed, and every build reads the file that was saved — MkDocs would
+    then build everything a second time after each save."""
+    from watchdog import events
+
+    changes = [events.FileCreatedEvent, events.FileDeletedEvent, events.FileModifiedEvent,
+               events.FileMovedEvent, events.FileClosedEvent]
+
+    class ChangesOnly(observer):  # type: ignore[misc, valid-type]
+        def schedule(self, event_handler: Any, path: Any, *, recursive: bool = False,
+                     event_filter: Any = None, follow_symlink: bool = False) -> Any:
+            return super().schedule(event_handler, path, recursive=recursive,
+                                    event_filter=event_filter or changes, follow_symlink=follow_symlink)
+
+    return ChangesOnly
 
 
 def _can_watch(folders: list[Path]) -> bool:
