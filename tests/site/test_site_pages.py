@@ -89,3 +89,27 @@ def test_home_page_has_every_block(generated: dict[str, GeneratedPage]) -> None:
     body = generated[""].body
     for heading in ("近邻党建成效", "最新活动", "星级楼栋", "身边榜样", "心愿墙", "每月活动", "工作简报"):
         assert heading in body, heading
+
+
+def test_a_month_of_ratings_is_split_over_pages_and_ranks_run_on(site_view: PublicView, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """A city rates 2,000 buildings a month: the month's list comes 100 to a page (here 2),
+    ranks continuing from page to page; the section's first page shows the top only."""
+    import re
+
+    from generator.site.pages import stars
+
+    monkeypatch.setattr(stars, "PER_PAGE", 2)
+    monkeypatch.setattr(stars, "TOP", 1)
+    month = site_view.rating_months[-1]
+    rated = site_view.rated(month)
+    assert len(rated) > 2
+    ctx = SiteContext.create(site_view, tmp_path)
+    pages = {p.url: str(p.body) for p in stars.pages(ctx)}
+    ranks = [re.findall(r'<td class="rank">(\d+)</td>', pages[url]) for url in sorted(pages)
+             if url.startswith(f"stars/{month}/")]
+    assert [r for page in ranks for r in page] == [str(n) for n in range(1, len(rated) + 1)]
+    assert len(ranks) == (len(rated) + 1) // 2 and f"stars/{month}/page/2/" in pages
+    index = pages["stars/"]
+    assert index.count('<td class="rank">') == 1
+    assert f"全部 {len(rated)} 栋楼" in index and 'rel="next"' in pages[f"stars/{month}/"]

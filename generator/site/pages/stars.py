@@ -8,10 +8,15 @@ from collections.abc import Iterator
 from generator.model.public import RatedBuilding
 from generator.site import charts
 from generator.site.context import SiteContext
+from generator.site.pages.paging import paginate
 from generator.site.render import GeneratedPage, month_cn
 from generator.site.urls import record_url
 
 SECTION = "stars/"
+PER_PAGE = 100
+"""Buildings per page of a month's leaderboard: a phone shows 100 rows at once well."""
+TOP = 20
+"""Buildings of the latest month on the section's first page (the rest: the month's pages)."""
 READS = frozenset({"ratings", "scoring", "communities", "people", "site"})
 """What these pages are made from (see :mod:`generator.site.sections`): the sheets and
 rules, and the organisation (names, and the 楼栋长 shown with each community's buildings)."""
@@ -22,7 +27,7 @@ def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
     by_month = ctx.rated
     yield _index(ctx, by_month)
     for month, rated in by_month.items():
-        yield _month(ctx, month, rated)
+        yield from _month(ctx, month, rated)
     yield from _communities(ctx, by_month)
     for history in _histories(by_month).values():
         yield _building(ctx, history)
@@ -44,18 +49,22 @@ def distribution(rated: list[RatedBuilding]) -> charts.Chart:
 def _index(ctx: SiteContext, by_month: dict[str, list[RatedBuilding]]) -> GeneratedPage:
     month = latest_month(ctx)
     rated = by_month.get(month, [])
-    body = ctx.render("stars.html", SECTION, month=month, rated=rated,
+    body = ctx.render("stars.html", SECTION, month=month, rated=rated[:TOP], count=len(rated),
                       months=sorted(by_month, reverse=True), chart=distribution(rated),
                       communities=ctx.view.communities)
     return GeneratedPage(SECTION, "星级楼栋", body, "星级楼栋月度评比：评委团抽查加大众评审", SECTION, in_nav=True)
 
 
-def _month(ctx: SiteContext, month: str, rated: list[RatedBuilding]) -> GeneratedPage:
-    url = f"stars/{month}/"
+def _month(ctx: SiteContext, month: str, rated: list[RatedBuilding]) -> Iterator[GeneratedPage]:
+    """The month's buildings by score, :data:`PER_PAGE` to a page (a city rates 2,000)."""
     title = f"{month_cn(month)}星级楼栋榜"
-    body = ctx.render("stars_month.html", url, title=title, month=month, rated=rated,
-                      chart=distribution(rated))
-    return GeneratedPage(url, title, body, f"{month_cn(month)}各楼栋得分与星级", SECTION)
+    chart = distribution(rated)
+    for chunk, pager in paginate(rated, f"stars/{month}/", PER_PAGE):
+        shown = title if pager.number == 1 else f"{title}（第 {pager.number} 页）"
+        body = ctx.render("stars_month.html", pager.url, title=shown, month=month, rated=chunk, chart=chart,
+                          pager=pager, count=len(rated), per_page=PER_PAGE,
+                          first_rank=(pager.number - 1) * PER_PAGE + 1)
+        yield GeneratedPage(pager.url, shown, body, f"{month_cn(month)}各楼栋得分与星级", SECTION)
 
 
 def _communities(ctx: SiteContext, by_month: dict[str, list[RatedBuilding]]) -> Iterator[GeneratedPage]:
