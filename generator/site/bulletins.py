@@ -59,6 +59,11 @@ class BulletinArchive:
             return None
         return Markup(html)  # noqa: S704 - made by the print templates from the PublicView
 
+    @staticmethod
+    def kept_preview(html: str) -> Markup | None:
+        """A preview :meth:`preview` made in an earlier build (``""``: none for that month)."""
+        return Markup(html) if html else None  # noqa: S704 - made by the print templates, as above
+
     @property
     def latest(self) -> BulletinEntry | None:
         return self.entries[0] if self.entries else None

@@ -6,8 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-
-from markupsafe import Markup
+from typing import TYPE_CHECKING
 
 from generator.model.public import PublicActivity, PublicMeeting, PublicPhoto, PublicView, RatedBuilding
 from generator.site.bulletins import BulletinArchive, build_archive
@@ -15,6 +14,9 @@ from generator.site.markdowncache import Remembered
 from generator.site.media import MediaLibrary, WebPhoto
 from generator.site.memo import DeferredBody, DeferredFile, RenderMemo, Unkeyable, Watched
 from generator.site.render import THEME_DIR, Renderer
+
+if TYPE_CHECKING:
+    from markupsafe import Markup
 
 
 @dataclass
@@ -57,7 +59,7 @@ class SiteContext:
         if found is None:
             made = archive.preview(self.view, month)
             self.previews[key] = found = "" if made is None else str(made)
-        return Markup(found) if found else None  # noqa: S704 - made by the print templates
+        return archive.kept_preview(found)
 
     @cached_property
     def _preview_shared(self) -> object:

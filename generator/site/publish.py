@@ -207,6 +207,8 @@ class Publisher:
             else:
                 state.search = self.search.install(self.site_dir)
         _remember(self.target, self.state_dir, state)
+        if self.search is not None:
+            self.search.sources.finished()
 
     def _take_mkdocs_files(self) -> None:
         """Stage what MkDocs built on its own (theme assets, ``sitemap.xml``, hand-written

@@ -162,6 +162,10 @@ def _source_urls(folder: Path, prefix: str = "") -> Iterator[str]:
             yield prefix
 
 
+UNFINISHED = ".unfinished"
+"""Marker in the search-sources folder while a build is changing it."""
+
+
 class SearchSources:
     """The minimal documents Pagefind reads, one per searchable page, in ``folder``
     (``index.html`` under each page's URL), rewritten only when they change.
@@ -173,9 +177,14 @@ class SearchSources:
 
     def __init__(self, folder: Path, known: dict[str, str] | None) -> None:
         self.folder = folder
-        self.known = known if known is not None and folder.is_dir() else None
+        self._unfinished = folder / UNFINISHED
+        # a build that wrote sources and did not finish (Ctrl+C, an error) left files
+        # newer than what was remembered of them: trust nothing this time
+        trusted = known is not None and folder.is_dir() and not self._unfinished.exists()
+        self.known = known if trusted else None
         self.now: dict[str, str] = {}
         self._writes = Background(4, "jinlin-sources")
+        self._writing = False
 
     def put(self, url: str, source: bytes) -> str:
         """Store the source of the page at ``url``; return its digest. The file is
@@ -185,8 +194,17 @@ class SearchSources:
         self.now[url] = key
         if self.known is not None and self.known.get(url) == key:
             return key
+        if not self._writing:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self._unfinished.touch()
+            self._writing = True
         self._writes.submit(self._store, self.folder / url / "index.html", source)
         return key
+
+    def finished(self) -> None:
+        """What :attr:`now` says is remembered: the folder can be trusted again."""
+        self._unfinished.unlink(missing_ok=True)
+        self._writing = False
 
     def _store(self, path: Path, source: bytes) -> None:
         try:

@@ -206,3 +206,25 @@ def test_fingerprint_trusts_unchanged_files_and_sees_every_edit(tmp_path: Path) 
     record.write_text("title: 楼道清扫\n", encoding="utf-8")  # same size
     os.utime(record, ns=(old, old))
     assert digest() != first
+
+
+def test_sources_left_by_an_unfinished_build_are_not_trusted(tmp_path: Path) -> None:
+    """A build stopped after writing search sources (Ctrl+C) left files newer than what
+    was remembered: the next build compares every file instead of trusting the digests."""
+    from generator.site.searchindex import SearchSources
+
+    folder = tmp_path / "sources"
+    first = SearchSources(folder, None)
+    key = first.put("a/", b"<main>old</main>")
+    first.flush()
+    first.finished()
+    known = {"a/": key}
+    assert SearchSources(folder, known).trusted
+    stopped = SearchSources(folder, known)
+    stopped.put("a/", b"<main>new</main>")
+    stopped.flush()  # ... and the build stops here: nothing remembered
+    again = SearchSources(folder, known)
+    assert not again.trusted
+    again.put("a/", b"<main>old</main>")  # the page as it is: must be written back
+    again.flush()
+    assert (folder / "a" / "index.html").read_bytes() == b"<main>old</main>"
