@@ -43,19 +43,22 @@ class Remembered(dict[str, str]):
             self.used = {}
             self.added = 0
 
-    def saved(self) -> None:
-        """What :attr:`used` holds is now on disk."""
-        self.added = 0
-
     @property
     def worth_saving(self) -> bool:
         """True if this build rendered new text or stopped using some."""
         return self.added > 0 or len(self.used) < len(self)
 
-    def forget_unused(self) -> None:
-        """Keep only what :attr:`used` holds (saved stores hold nothing else)."""
+    @classmethod
+    def load(cls, path: Path) -> Remembered:
+        """The store saved at ``path`` (empty if missing or unreadable)."""
+        return cls(load_pickle(path, {}))
+
+    def save(self, path: Path) -> None:
+        """Keep what this build used (atomically; best effort); only that stays in memory too."""
+        save_pickle(path, self.used)
         for text in [t for t in self if t not in self.used]:
             del self[text]
+        self.added = 0
 
 
 def store_path(cache_dir: Path) -> Path:
@@ -70,14 +73,12 @@ def store_path(cache_dir: Path) -> Path:
 
 def load(path: Path) -> Remembered:
     """The store saved at ``path`` (empty if missing or unreadable)."""
-    return Remembered(load_pickle(path, {}))
+    return Remembered.load(path)
 
 
 def save(store: Remembered, path: Path) -> None:
     """Keep the texts this build used (atomically; best effort)."""
-    save_pickle(path, store.used)
-    store.forget_unused()
-    store.saved()
+    store.save(path)
     for old in path.parent.glob("markdown-*.pickle"):  # renderings by rules no longer in force
         if old != path:
             old.unlink(missing_ok=True)

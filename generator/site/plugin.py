@@ -292,13 +292,13 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
         """Bulletin previews of earlier builds (kept in memory by ``serve``)."""
         path = previewcache.store_path(self.cache_dir)
         if self._previews is None or self._previews[0] != path:
-            self._previews = (path, previewcache.load(path))
+            self._previews = (path, Remembered.load(path))
         self._previews[1].start_build()
         return self._previews[1]
 
     def _previews_done(self) -> None:
         if self._previews is not None and self._previews[1].worth_saving:
-            previewcache.save(self._previews[1], self._previews[0])
+            self._previews[1].save(self._previews[0])
         if self._previews is not None and not self.serving:
             self._previews = None
 

@@ -13,9 +13,6 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from generator.site.background import load_pickle, save_pickle
-from generator.site.markdowncache import Remembered
-
 
 def salt(body_salt: bytes) -> str:
     """What every preview depends on besides its inputs: the print templates, and what
@@ -28,15 +25,3 @@ def salt(body_salt: bytes) -> str:
 
 def store_path(cache_dir: Path) -> Path:
     return cache_dir / "bulletin-previews.pickle"
-
-
-def load(path: Path) -> Remembered:
-    """The store saved at ``path`` (empty if missing or unreadable)."""
-    return Remembered(load_pickle(path, {}))
-
-
-def save(store: Remembered, path: Path) -> None:
-    """Keep the previews this build used (atomically; best effort)."""
-    save_pickle(path, store.used)
-    store.forget_unused()
-    store.saved()

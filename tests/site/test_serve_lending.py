@@ -101,25 +101,10 @@ def _section_output(module: object, view: PublicView, cache: Path) -> tuple[dict
     return pages, {path: bytes(data) for path, data in ctx.files.items()}
 
 
-def _modules() -> list[object]:
-    from generator.site.pages import (
-        activities,
-        bulletins,
-        groups,
-        handbook,
-        home,
-        meetings,
-        opendata,
-        organisation,
-        pairing,
-        people,
-        search,
-        stars,
-        wishes,
-    )
+def _modules() -> tuple[object, ...]:
+    from generator.site.pages import section_modules
 
-    return [home, activities, stars, wishes, meetings, people, organisation, pairing, groups, bulletins,
-            opendata, search, handbook]
+    return section_modules()
 
 
 def test_every_section_reads_only_what_it_declares(site_copy: Path, tmp_path: Path) -> None:
