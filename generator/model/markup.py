@@ -72,9 +72,8 @@ def _render(text: str) -> Markup:
         # Markdown pairs link brackets in quadratic time (20,000 "[" took minutes): as text
         source = source.replace("[", "\\[")
     source = _CJK_BREAK.sub("", source)
-    if _PLAIN.fullmatch(source):
-        html = _paragraphs(source)  # no character Markdown gives a meaning to: its paragraphs
-    else:
+    html = _quick(source)
+    if html is None:
         converter = _converter()
         converter.reset()
         html = converter.convert(source)
@@ -96,8 +95,47 @@ _PLAIN = re.compile(
     r"|\n)*")
 """Text in which Markdown finds nothing to do (most summaries: Chinese words, digits,
 full-width punctuation): no ASCII punctuation, no indent, no trailing or double spaces.
-Such text converts to its paragraphs; Python-Markdown took ~1 ms per summary, seconds per
-city. ``tests/model/test_markup_plain.py`` holds the two ways equal."""
+Such text converts to its paragraphs (see :func:`_quick`)."""
+
+
+_WORD = r"[^\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f\s\u3000]"
+"""A character Markdown gives no meaning to (not ASCII punctuation, control or space)."""
+_STRONG = rf"(?<!\*)\*\*(?={_WORD})(?:{_WORD}|(?<={_WORD}) (?={_WORD}))+?(?<={_WORD})\*\*(?!\*)"
+"""``**粗体**``: words (single spaces between them) in double asterisks, not touching a third."""
+_LINE = rf"(?:{_WORD}|(?<=\S) (?=\S)|{_STRONG})+"
+_PARAGRAPH = re.compile(rf"{_LINE}(?:\n{_LINE})*")
+_LIST = re.compile(rf"- {_LINE}(?:\n- {_LINE})*")
+_STRONG_PAIR = re.compile(r"\*\*(.+?)\*\*")
+
+
+def _quick(source: str) -> str | None:
+    """What Python-Markdown makes of ``source``, for the shapes staff text mostly has, or
+    ``None`` for anything else. Text without ASCII punctuation is its paragraphs
+    (:data:`_PLAIN`); beyond that, a block may be a paragraph whose only Markdown is
+    ``**strong**``, or a ``- `` list of such lines (not right after another list: a blank
+    line between two lists makes one loose list). Python-Markdown took ~1 ms per summary,
+    seconds per city; ``tests/model/test_markup_plain.py`` holds the two ways equal."""
+    if _PLAIN.fullmatch(source):
+        return _paragraphs(source)
+    html: list[str] = []
+    after_list = False
+    for block in re.split(r"\n{2,}", source.strip("\n")):
+        if not block:
+            continue
+        if _PARAGRAPH.fullmatch(block):
+            html.append(f"<p>{_strong(block)}</p>")
+            after_list = False
+        elif not after_list and _LIST.fullmatch(block):
+            items = "\n".join(f"<li>{_strong(line[2:])}</li>" for line in block.split("\n"))
+            html.append(f"<ul>\n{items}\n</ul>")
+            after_list = True
+        else:
+            return None
+    return "\n".join(html)
+
+
+def _strong(text: str) -> str:
+    return _STRONG_PAIR.sub(r"<strong>\1</strong>", text) if "*" in text else text
 
 
 def _paragraphs(source: str) -> str:

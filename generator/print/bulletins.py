@@ -24,7 +24,7 @@ from generator.print.bulletin import Bulletin, build_bulletin
 from generator.print.cache import BulletinCache, cache_key
 from generator.print.data import bulletin_json
 from generator.print.editions import Edition, edition_named
-from generator.print.fingerprint import folder_key
+from generator.print.fingerprint import read_folder, still_same
 from generator.print.fonts import require_fonts
 from generator.print.html import document_html, fragment_html
 from generator.print.numbering import IssueNumber, issue_numbers
@@ -111,7 +111,8 @@ def render_bulletins_in(content_dir: Path, out_dir: Path, *, jobs: int = 2,
     folder holds)."""
     chosen = list(editions)
     cache = BulletinCache(cache_dir or DEFAULT_CACHE)
-    key = folder_key(content_dir, chosen)
+    folder = read_folder(content_dir, chosen)
+    key = folder.key
     remembered = cache.folder_files(key)
     if remembered is not None:
         files = [_copied(entry, cache, Path(out_dir)) for entry in remembered]
@@ -120,7 +121,7 @@ def render_bulletins_in(content_dir: Path, out_dir: Path, *, jobs: int = 2,
     if content is None:
         content, _ = require_content(content_dir)
     files = render_bulletins(content, out_dir, jobs=jobs, editions=chosen, cache_dir=cache.root)
-    if folder_key(content_dir, chosen) == key:  # nothing was edited while we worked
+    if still_same(folder):  # nothing was edited while we worked
         cache = BulletinCache(cache.root)  # as render_bulletins left it
         cache.remember_folder(key, [_remembered(f, cache) for f in files])
     return files

@@ -7,13 +7,17 @@ file of the content folder (names starting with a dot excepted), the code that t
 into bulletins and the print templates, and the versions of the libraries in between. When it equals the key stored
 after the last complete run with the same cache and editions, every bulletin is copied from
 the cache as it is; otherwise the folder is loaded and each month checked as usual.
+After a run, :func:`still_same` tells whether the folder still has the key it had before
+(so that the run can be remembered) from the files' sizes and times alone when none changed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import time
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -30,14 +34,59 @@ LIBRARIES = ("weasyprint", "pydyf", "tinycss2", "jinja2", "markdown", "nh3", "py
 
 def folder_key(content_dir: Path, editions: Iterable[str]) -> str:
     """A digest of everything the bulletins of ``content_dir`` are made from."""
+    return read_folder(content_dir, editions).key
+
+
+@dataclass(frozen=True)
+class FolderState:
+    """:func:`folder_key` of a folder, with the size and time of every file as it was
+    read (taken before reading it: an edit while it was read shows as another time)."""
+
+    key: str
+    editions: tuple[str, ...]
+    content_dir: Path
+    stats: tuple[tuple[str, int, int, int], ...]
+    """(path, size, modification time in ns, inode) in the order read."""
+    started: int
+    """When the reading began (``time.time_ns()``)."""
+
+
+def read_folder(content_dir: Path, editions: Iterable[str]) -> FolderState:
+    """:func:`folder_key` and what :func:`still_same` needs to check it again cheaply."""
+    chosen = tuple(editions)
+    started = time.time_ns()
     digest = hashlib.sha256()
-    for part in (RENDER_VERSION, ",".join(editions), *map(_library, LIBRARIES)):
+    for part in (RENDER_VERSION, ",".join(chosen), *map(_library, LIBRARIES)):
         _feed(digest, part.encode())
+    stats = []
     for root in (*CODE, Path(content_dir)):
-        for path in _files(root):
-            _feed(digest, path.relative_to(root.parent).as_posix().encode())
-            _feed(digest, path.read_bytes())
-    return digest.hexdigest()[:32]
+        for path, relative in _files(root):
+            stats.append(_stat(path))
+            _feed(digest, relative.encode())
+            with open(path, "rb") as file:
+                _feed(digest, file.read())
+    return FolderState(digest.hexdigest()[:32], chosen, Path(content_dir), tuple(stats), started)
+
+
+RACY_NS = 2_000_000_000
+"""A file modified this shortly before it was read may be edited again within the same
+tick of the file system's clock without its time changing: it is read again."""
+
+
+def still_same(state: FolderState) -> bool:
+    """Whether the folder's :func:`folder_key` is still ``state.key``. Without reading a
+    file when every file has the size and time it had when read (and none came or went);
+    otherwise by computing the key again."""
+    stats = [_stat(path) for root in (*CODE, state.content_dir) for path, _ in _files(root)]
+    racy = state.started - RACY_NS
+    if tuple(stats) == state.stats and all(mtime < racy for _, _, mtime, _ in stats):
+        return True
+    return folder_key(state.content_dir, state.editions) == state.key
+
+
+def _stat(path: str) -> tuple[str, int, int, int]:
+    st = os.stat(path)
+    return path, st.st_size, st.st_mtime_ns, st.st_ino
 
 
 def _library(name: str) -> str:
@@ -47,17 +96,19 @@ def _library(name: str) -> str:
         return f"{name}=-"
 
 
-def _files(root: Path) -> Iterator[Path]:
+def _files(root: Path) -> Iterator[tuple[str, str]]:
     """``root`` if it is a file, else every file under it in a stable order, skipping dot
-    names and ``__pycache__``."""
+    names and ``__pycache__``: (path, path relative to ``root``'s parent, POSIX style)."""
+    base = os.fspath(root.parent)
     if root.is_file():
-        yield root
+        yield os.fspath(root), root.name
         return
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
+        relative = os.path.relpath(folder, base).replace(os.sep, "/")
         for name in sorted(files):
             if not name.startswith("."):
-                yield Path(folder) / name
+                yield os.path.join(folder, name), f"{relative}/{name}"
 
 
 def _feed(digest: hashlib._Hash, part: bytes) -> None:

@@ -9,11 +9,16 @@ Building 3: one inspection of 89; no votes → public part 0; 0.8 × 89 = 71.2 �
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from generator.model.ratings import month_scores, stars_for
+from generator.model.events import BuildingSheet, Deduction, Inspection, PublicReview, RatingSheet
+from generator.model.ratings import _round, inspection_total, month_scores, score_building, stars_for
+from generator.model.settings import Criterion, ScoringRules, StarThreshold, VetoItem
 from generator.project import require_content
 
 
@@ -66,3 +71,60 @@ def test_weights_must_add_up(mini_content: Path) -> None:
 
     _, problems = load_content(mini_content)
     assert any("权重之和必须等于 1" in p.message and p.path.endswith("scoring.yml") for p in problems)
+
+
+# -- the month's scoring reads the rules once: the same numbers as one building at a time --
+
+_CRITERIA = st.lists(st.integers(1, 40), min_size=1, max_size=4)
+_POINTS = st.one_of(st.integers(0, 40).map(float), st.floats(0, 40, allow_nan=False).map(lambda x: round(x, 1)))
+
+
+@st.composite
+def _sheet(draw: st.DrawFn) -> tuple[ScoringRules, RatingSheet]:
+    maxima = draw(_CRITERIA)
+    criteria = [Criterion(id=f"c{i}", name=f"指标{i}", max_points=m) for i, m in enumerate(maxima)]
+    weight = draw(st.sampled_from([0.8, 0.7, 1.0, 0.0]))
+    rules = ScoringRules.model_construct(
+        criteria=criteria, vetoes=[VetoItem(id="fire", name="堵塞消防通道")], panel_weight=weight,
+        public_weight=1 - weight, thresholds=[StarThreshold(stars=s, min_score=m)
+                                             for s, m in ((5, 95), (4, 90), (3, 85), (2, 80), (1, 75))])
+    buildings = []
+    for b in range(draw(st.integers(1, 4))):
+        inspections = [
+            Inspection(date=dt.date(2026, 10, 9),
+                       scores={c.id: draw(_POINTS) for c in criteria if draw(st.integers(0, 9))},
+                       deductions=[Deduction(reason="扣分", points=p)
+                                   for p in draw(st.lists(st.sampled_from([0.5, 2.0, 30.0]), max_size=2))],
+                       veto=draw(st.sampled_from([None, None, None, "fire", "other"])))
+            for _ in range(draw(st.integers(0, 3)))
+        ]
+        votes = draw(st.integers(0, 60))
+        review = draw(st.sampled_from([None, PublicReview(votes=votes, satisfied=votes // 3)]))
+        buildings.append(BuildingSheet(building=str(b + 1), inspections=inspections, public_review=review))
+    sheet = RatingSheet.model_construct(month="2026-10", community="tianrun", estate="demo", buildings=buildings)
+    return rules, sheet
+
+
+def _by_hand(rules: ScoringRules, sheet: RatingSheet, entry: BuildingSheet) -> tuple[object, ...]:
+    totals = [inspection_total(rules, i) for i in entry.inspections]
+    panel = sum(totals) / len(totals) if totals else None
+    review = entry.public_review
+    public = review.satisfied / review.votes * 100 if review and review.votes else None
+    score = _round(rules.panel_weight * ((panel or 0) / rules.max_total * 100) + rules.public_weight * (public or 0))
+    vetoes = {v.id: v.name for v in rules.vetoes}
+    vetoed = tuple(vetoes.get(i.veto, i.veto) for i in entry.inspections if i.veto)
+    averages = tuple(
+        (c.name, _round(sum(v) / len(v)) if (v := [i.scores.get(c.id, 0) for i in entry.inspections]) else 0.0,
+         c.max_points) for c in rules.criteria)
+    return (len(totals), None if panel is None else _round(panel), None if public is None else _round(public),
+            score, 0 if vetoed else stars_for(rules, score), vetoed, averages)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_sheet())
+def test_scores_are_the_arithmetic_of_the_rules(drawn: tuple[ScoringRules, RatingSheet]) -> None:
+    rules, sheet = drawn
+    for entry in sheet.buildings:
+        s = score_building(rules, sheet, entry)
+        assert (s.inspections, s.panel_average, s.public_score, s.score, s.stars, s.veto_names,
+                s.criteria) == _by_hand(rules, sheet, entry)
