@@ -379,14 +379,40 @@ class PublicView:
         return Ref(c.id, c.name) if c else None
 
     def place(self, community_id: str, estate_id: str | None, building_id: str | None) -> Place:
-        c = self.content.communities[community_id]
-        estate = next((e for e in c.estates if e.id == estate_id), None)
-        building = next((b for b in estate.buildings if b.id == building_id), None) if estate else None
-        return Place(
-            community=Ref(c.id, c.name), street=c.street,
-            estate=Ref(estate.id, estate.name) if estate else None,
-            building=Ref(building.id, building.name) if building else None,
-        )
+        """Where something is, by name (looked up, not searched: 24,000 rated buildings ask)."""
+        key = (community_id, estate_id, building_id)
+        found = self._places.get(key)
+        if found is None:
+            c = self.content.communities[community_id]
+            estate = self._estates.get((community_id, estate_id))
+            building = self._buildings.get((community_id, estate_id, building_id)) if estate else None
+            found = self._places[key] = Place(
+                community=Ref(c.id, c.name), street=c.street,
+                estate=Ref(estate.id, estate.name) if estate else None,
+                building=Ref(building.id, building.name) if building else None,
+            )
+        return found
+
+    @cached_property
+    def _places(self) -> dict[tuple[str, str | None, str | None], Place]:
+        return {}
+
+    @cached_property
+    def _estates(self) -> dict[tuple[str, str | None], Any]:
+        """Each community's 小区 by (community, 小区) id (the first of a repeated id, as a search would find)."""
+        found: dict[tuple[str, str | None], Any] = {}
+        for c in self.content.communities.values():
+            for e in c.estates:
+                found.setdefault((c.id, e.id), e)
+        return found
+
+    @cached_property
+    def _buildings(self) -> dict[tuple[str, str | None, str | None], Any]:
+        found: dict[tuple[str, str | None, str | None], Any] = {}
+        for (community, estate_id), estate in self._estates.items():
+            for b in estate.buildings:
+                found.setdefault((community, estate_id, b.id), b)
+        return found
 
     def _photo(self, photo) -> PublicPhoto | None:  # type: ignore[no-untyped-def]
         if photo is None or not photo.publishable:
