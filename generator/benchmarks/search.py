@@ -67,6 +67,9 @@ def first_search_transfer(site: Path, query: str = "楼道") -> SearchTransfer:
             page.goto(f"{base}search/?q={quote(query)}")
             page.wait_for_function("/找到|没有/.test(document.querySelector('#search-status').textContent)",
                                    timeout=60_000)
+            # the count comes first, the results a moment later (Pagefind fetches their fragments)
+            page.wait_for_function("document.querySelector('#search-status').textContent.includes('没有')"
+                                   " || document.querySelectorAll('#search-results li').length > 0", timeout=60_000)
             page.wait_for_load_state("networkidle")
             results = page.locator("#search-results li").count()
         finally:
