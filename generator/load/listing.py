@@ -73,12 +73,17 @@ def _is_folder(entry: os.DirEntry[str]) -> bool:
 
 def _stat(entry: os.DirEntry[str]) -> Stat | None:
     try:
-        st = entry.stat()
+        return stat_key(entry.stat())
     except OSError:  # a broken link: never trusted, the parser reports it
         return None
+
+
+def stat_key(st: os.stat_result) -> Stat:
+    """What of a ``stat`` tells whether a file changed (see :data:`Stat`)."""
     return (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
 
 
 def trusted(stat: Stat | None, listed_ns: int) -> bool:
-    """Whether ``stat``, taken at ``listed_ns``, may later stand for the file's bytes."""
+    """Whether ``stat``, taken at ``listed_ns``, may later stand for the file's bytes
+    (every cache that trusts stats instead of reading files asks this)."""
     return stat is not None and max(stat[1], stat[3]) < listed_ns - RACY_NS

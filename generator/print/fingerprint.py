@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from generator.load.listing import Stat, stat_key, trusted
 from generator.print.cache import RENDER_VERSION
 
 PACKAGE = Path(__file__).resolve().parents[1]
@@ -45,8 +46,8 @@ class FolderState:
     key: str
     editions: tuple[str, ...]
     content_dir: Path
-    stats: tuple[tuple[str, int, int, int], ...]
-    """(path, size, modification time in ns, inode) in the order read."""
+    stats: tuple[tuple[str, Stat], ...]
+    """(path, stat) in the order read."""
     started: int
     """When the reading began (``time.time_ns()``)."""
 
@@ -68,25 +69,19 @@ def read_folder(content_dir: Path, editions: Iterable[str]) -> FolderState:
     return FolderState(digest.hexdigest()[:32], chosen, Path(content_dir), tuple(stats), started)
 
 
-RACY_NS = 2_000_000_000
-"""A file modified this shortly before it was read may be edited again within the same
-tick of the file system's clock without its time changing: it is read again."""
-
-
 def still_same(state: FolderState) -> bool:
     """Whether the folder's :func:`folder_key` is still ``state.key``. Without reading a
-    file when every file has the size and time it had when read (and none came or went);
-    otherwise by computing the key again."""
+    file when every file has the size, times and inode it had when read, none too recent
+    to tell (see :func:`generator.load.listing.trusted`), and none came or went; otherwise
+    by computing the key again."""
     stats = [_stat(path) for root in (*CODE, state.content_dir) for path, _ in _files(root)]
-    racy = state.started - RACY_NS
-    if tuple(stats) == state.stats and all(mtime < racy for _, _, mtime, _ in stats):
+    if tuple(stats) == state.stats and all(trusted(stat, state.started) for _, stat in stats):
         return True
     return folder_key(state.content_dir, state.editions) == state.key
 
 
-def _stat(path: str) -> tuple[str, int, int, int]:
-    st = os.stat(path)
-    return path, st.st_size, st.st_mtime_ns, st.st_ino
+def _stat(path: str) -> tuple[str, Stat]:
+    return path, stat_key(os.stat(path))
 
 
 def _library(name: str) -> str:

@@ -17,15 +17,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import generator
+from generator.load.listing import stat_key, trusted
 from generator.site.background import load_pickle, save_pickle
 
 SMALL = 1 << 18
 """Files up to this size are fingerprinted by their bytes, larger ones by size and time."""
 
-
-RACY_NS = 2_000_000_000
-"""A file changed less than this before it was looked at may change again within the same
-timestamp tick: its bytes are read next time too (as git does for racy entries)."""
 
 Known = dict[str, tuple[tuple[int, int, int, int], int, str]]
 """Path → (size, mtime, inode, ctime), when it was looked at, digest of its bytes."""
@@ -84,9 +81,9 @@ def _tree(folder: Path, by_bytes: bool, known: Known | None = None,
 
 
 def _bytes_identity(path: str, stat: os.stat_result, now: int, known: Known, seen: Known | None) -> str:
-    key = (stat.st_size, stat.st_mtime_ns, stat.st_ino, stat.st_ctime_ns)
+    key = stat_key(stat)
     before = known.get(path)
-    if before is not None and before[0] == key and max(key[1], key[3]) < before[1] - RACY_NS:
+    if before is not None and before[0] == key and trusted(key, before[1]):
         identity, looked = before[2], before[1]
     else:
         with open(path, "rb") as source:
