@@ -29,17 +29,10 @@ from generator.load.files import FileEntry, RecordFiles
 from generator.load.store import ContentStore, shard_of
 from generator.load.tree import LoadedTree, classify
 from generator.model.base import Record
-from generator.model.content import Content
+from generator.model.content import TABLES, Content
 from generator.model.references import CHECKED, REFERENCED, Resolver, photo_problems, record_problems
 
 Result = tuple[Content | None, list[Problem]]
-
-TABLES = {
-    "communities": "community", "units": "unit", "groups": "group", "people": "person",
-    "meetings": "meeting", "activities": "activity", "ratings": "rating", "wishes": "wish",
-}
-"""Content table → record kind, in the order the checks report records."""
-
 
 class ContentSession:
     """Loads of one content folder that reuse the previous load's work.
@@ -61,7 +54,7 @@ class ContentSession:
         (``None`` if it could not be assembled) and every problem, sorted by file and line."""
         root = Path(root)
         shown = str(root) if shown_root is None else shown_root
-        with self._lock, _collector_paused():
+        with self._lock, collector_paused():
             if not root.is_dir():
                 return None, [Problem(shown, 0, 0, f"找不到内容文件夹：{shown}")]
             files = self._files_for(root, shown)
@@ -175,22 +168,24 @@ def signatures_of(content: Content, failed: set[tuple[str, str]], entries: dict[
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Keep the cyclic collector out of a load, and out of the loaded content afterwards.
+def collector_paused(*, collect_first: bool = True) -> Iterator[None]:
+    """Keep the cyclic collector out of a load (or of making pages), and out of what it
+    left alive afterwards.
 
     Loading builds millions of small acyclic objects; the collector would rescan the
     growing heap again and again (about 45% of the time at city scale), and the first
     collection after the load would walk all of them once more (~0.5 s). So garbage that
-    exists before the load is collected first, and what is alive after it is frozen
-    (:func:`gc.freeze`): records are still freed by reference counting when dropped.
+    exists before is collected first (unless ``collect_first`` is false), and what is
+    alive after is frozen (:func:`gc.freeze`): it is still freed by reference counting
+    when dropped.
     """
     was_enabled = gc.isenabled()
-    if was_enabled:
+    if was_enabled and collect_first:
         gc.collect()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if was_enabled:
-            gc.freeze()
             gc.enable()

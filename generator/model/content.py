@@ -9,6 +9,12 @@ from generator.model.events import Activity, Meeting, MicroWish, RatingSheet
 from generator.model.organisation import Community, HelpGroup, PairedUnit, Person
 from generator.model.settings import DeclaredFigures, ScoringRules, SiteSettings
 
+TABLES: dict[str, str] = {
+    "communities": "community", "units": "unit", "groups": "group", "people": "person",
+    "meetings": "meeting", "activities": "activity", "ratings": "rating", "wishes": "wish",
+}
+"""The record tables of :class:`Content` (in field order) and the kind of record each holds."""
+
 
 @dataclass
 class Content:

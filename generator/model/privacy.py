@@ -148,6 +148,8 @@ def masked_content(content: Content, *, known: Masked | None = None, into: Maske
     ``known`` holds the masked records of an earlier call: a record that is the very same
     object (``serve`` keeps unchanged records between loads; records are read-only) is not
     masked again. ``into`` receives this call's records the same way."""
+    from generator.model.content import TABLES
+
     known = known or {}
 
     def masked(record: M) -> M:
@@ -159,7 +161,7 @@ def masked_content(content: Content, *, known: Masked | None = None, into: Maske
 
     tables: dict[str, Any] = {
         name: {key: masked(r) for key, r in getattr(content, name).items()}
-        for name in ("communities", "units", "groups", "people", "meetings", "activities", "ratings", "wishes")
+        for name in TABLES
     }
     return dataclasses.replace(
         content, site=masked(content.site), scoring=masked(content.scoring),

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from markupsafe import Markup
 
 from generator.model import figures as fig
-from generator.model.content import Content
+from generator.model.content import TABLES, Content
 from generator.model.events import Activity, Meeting, MicroWish
 from generator.model.markup import render_markdown, text_of
 from generator.model.organisation import Community, HelpGroup, Person
@@ -256,7 +256,6 @@ class RatedBuilding:
         return f"{self.community.id}-{self.estate.id}-{self.building.id}"
 
 
-TABLES = ("communities", "units", "groups", "people", "meetings", "activities", "ratings", "wishes")
 SETTINGS = ("site", "scoring", "figures")
 
 MADE_FROM: dict[str, frozenset[str]] = {
@@ -294,13 +293,15 @@ class PublicView:
         self._masked: Masked = {}
         self._made: dict[tuple[str, int], tuple[object, object]] = {}
         self._lent: dict[tuple[str, int], tuple[object, object]] = {}
+        self._places: dict[tuple[str, str | None, str | None], Place] = {}
         self.changed: frozenset[str] = frozenset((*TABLES, *SETTINGS))
         """What differs from ``previous`` (tables and settings; all of them without one)."""
         self.content = masked_content(self.content, known=previous._masked if previous else None,
                                       into=self._masked)
         self.lent_from_previous = previous is not None and previous.content.root == self.content.root
         """True if ``previous`` lent its records (:attr:`changed` then tells what differs)."""
-        if previous is not None and previous.content.root == self.content.root:
+        if self.lent_from_previous:
+            assert previous is not None
             self.changed = _changed(previous.content, self.content)
             self._lent = previous._made
             if not self.changed & MADE_FROM["ratings"]:
@@ -314,30 +315,25 @@ class PublicView:
         """Drop what the previous view lent (once this view is complete)."""
         self._lent = {}
 
-    def derived(self, name: str, value: Any, make: Callable[[Any], P]) -> P:
-        """``make(value)`` for a public record ``value`` of this view, or what the previous
-        view's ``make`` of that name gave for the very same object. ``make`` must depend on
-        nothing but ``value`` (the open-data row of an activity, say)."""
+    def derived(self, name: str, value: Any, make: Callable[[Any], P],
+                same: Callable[[P], bool] | None = None) -> P:
+        """``make(value)`` for a record ``value`` of this view, or what the previous view's
+        ``make`` of that name gave for the very same object (if ``same`` accepts it, when
+        given). ``make`` must depend on nothing else (the open-data row of an activity, say)."""
         key = (name, id(value))
         lent = self._lent.get(key)
-        made: Any = lent[1] if lent is not None and lent[0] is value else make(value)
+        usable = lent is not None and lent[0] is value and (same is None or same(lent[1]))
+        made: Any = lent[1] if usable else make(value)  # type: ignore[index]
         self._made[key] = (value, made)
         return made  # type: ignore[no-any-return]
 
     def _kept(self, kind: str, record: Any, make: Callable[[Any], P],
               same: Callable[[P], bool] | None = None) -> P:
-        """``make(record)``, or what the previous view made from this very record when
-        nothing else it is made from changed (and ``same`` accepts it, if given)."""
-        key = (kind, id(record))
-        lent = self._lent.get(key)
-        made: Any
-        if (lent is not None and lent[0] is record and not self.changed & MADE_FROM[kind]
-                and (same is None or same(lent[1]))):
-            made = lent[1]
-        else:
-            made = make(record)
-        self._made[key] = (record, made)
-        return made  # type: ignore[no-any-return]
+        """:meth:`derived` for the public record of ``kind`` made from ``record``: lent only
+        while nothing else it is made from (:data:`MADE_FROM`) changed."""
+        if self.changed & MADE_FROM[kind]:
+            return self.derived(kind, record, make, lambda _: False)
+        return self.derived(kind, record, make, same)
 
     # -- people ---------------------------------------------------------------
     def person_ref(self, person_id: str | None) -> Ref | None:
@@ -392,10 +388,6 @@ class PublicView:
                 building=Ref(building.id, building.name) if building else None,
             )
         return found
-
-    @cached_property
-    def _places(self) -> dict[tuple[str, str | None, str | None], Place]:
-        return {}
 
     @cached_property
     def _estates(self) -> dict[tuple[str, str | None], Any]:

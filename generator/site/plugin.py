@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import logging
 from collections.abc import Callable
@@ -26,6 +25,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from generator.errors import BuildError, ContentError, JinlinError, Problem
+from generator.load.session import collector_paused
 from generator.model.content import Content
 from generator.model.markup import remember_rendered
 from generator.model.public import PublicView
@@ -38,7 +38,7 @@ from generator.site.markdowncache import Remembered
 from generator.site.memo import Fingerprinter
 from generator.site.pages import generate_pages
 from generator.site.publish import Publisher, forget, is_published, output_path, salts, state_folder
-from generator.site.render import THEME_DIR, GeneratedPage
+from generator.site.render import THEME_DIR
 from generator.site.sections import Section, SectionMemo
 from generator.site.store import GeneratedFiles
 from generator.site.theme import ThemeHelpers, asset_version
@@ -163,7 +163,10 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
             ratedcache.seed(self.view, self._rated[2], ctx.memo.fingerprints, lists=ctx.rated,
                             results=not (lent_digests and self.view.lent("ratings")))
         sections = SectionMemo(self._sections if self.view.lent_from_previous else {}) if self.serving else None
-        pages = _without_cyclic_gc(lambda c: generate_pages(c, sections), ctx)
+        # rendering leaves little cyclic garbage; the collector's passes over the growing
+        # heap cost seconds per city (peak memory is measured by `make bench`)
+        with collector_paused(collect_first=False):
+            pages = generate_pages(ctx, sections)
         self._sections = sections.now if sections is not None else {}
         self.sections_kept = sections.kept if sections is not None else []
         copies = {variant.url: variant.path for variant in ctx.media.outputs()}
@@ -334,22 +337,6 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
             step(self.publisher)
         except BuildError as exc:
             raise PluginError(exc.format_message()) from exc
-
-
-def _without_cyclic_gc(make: Callable[[SiteContext], list[GeneratedPage]],
-                       ctx: SiteContext) -> list[GeneratedPage]:
-    """Make the page bodies with the cyclic collector paused, then freeze what they left
-    alive (the public view and the bodies: freed by reference counting later). Its full
-    passes over the growing heap cost seconds per city; rendering leaves little cyclic
-    garbage (peak memory is measured by ``make bench``)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return make(ctx)
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
 
 
 def _add(files: Files, file: File) -> None:
