@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from generator.cachefile import write_cache_file
 from generator.load.files import FileEntry
 from generator.load.yamlfile import LocatedDocument
 
@@ -128,19 +127,7 @@ class ContentStore:
         if self.folder is None:
             self.memory[name] = data
             return
-        temp: str | None = None
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-            os.replace(temp, self.folder / name)
-            temp = None
-        except OSError:
-            pass
-        finally:
-            if temp is not None:  # failed or interrupted: leave no partial file behind
-                Path(temp).unlink(missing_ok=True)
+        write_cache_file(self.folder / name, data)
 
     def _remove(self, name: str) -> None:
         if self.folder is None:

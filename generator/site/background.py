@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import pickle
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
+
+from generator.cachefile import write_cache_file
 
 
 class Background:
@@ -55,11 +56,4 @@ def load_pickle(path: Path | None, default: Any) -> Any:
 
 def save_pickle(path: Path, value: Any) -> None:
     """Keep ``value`` at ``path`` atomically (a cache: best effort, failures ignored)."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        with tmp.open("wb") as out:
-            pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    write_cache_file(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import generator
+from generator.cachefile import write_cache_file
 from generator.load.listing import stat_key, trusted
 from generator.site.background import load_pickle, save_pickle
 
@@ -104,10 +105,4 @@ def recorded(stamp: Path) -> str | None:
 
 def record(stamp: Path, value: str) -> None:
     """Save the fingerprint of a successful build (best effort)."""
-    try:
-        stamp.parent.mkdir(parents=True, exist_ok=True)
-        tmp = stamp.with_name(f".{stamp.name}.{os.getpid()}.tmp")
-        tmp.write_text(value, encoding="utf-8")
-        os.replace(tmp, stamp)
-    except OSError:
-        pass
+    write_cache_file(stamp, value.encode("utf-8"))

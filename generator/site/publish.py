@@ -28,6 +28,7 @@ from typing import Any
 
 from mkdocs import utils
 
+from generator.cachefile import write_cache_file
 from generator.errors import BuildError
 from generator.site import searchindex as search
 from generator.site.frame import FrameRenderer
@@ -356,10 +357,4 @@ def _sources_folder(target: Path, sources_dir: Path | None) -> Path:
 
 
 def _write_json(path: Path, data: object) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(data), encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    write_cache_file(path, json.dumps(data).encode())
