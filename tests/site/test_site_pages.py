@@ -113,3 +113,20 @@ def test_a_month_of_ratings_is_split_over_pages_and_ranks_run_on(site_view: Publ
     index = pages["stars/"]
     assert index.count('<td class="rank">') == 1
     assert f"全部 {len(rated)} 栋楼" in index and 'rel="next"' in pages[f"stars/{month}/"]
+
+
+def test_a_building_line_has_no_stray_separator(site_view: PublicView, tmp_path: Path) -> None:
+    """党员中心户, 楼栋长 and 户数 are joined by “ · ” only between what is there."""
+    import dataclasses
+    import re
+
+    from generator.site.pages import organisation
+
+    community = site_view.communities[0]
+    estate = community.estates[0]
+    bare = dataclasses.replace(estate.buildings[0], center_households=0, leader=None, households=40)
+    changed = dataclasses.replace(community, estates=(dataclasses.replace(estate, buildings=(bare,)),))
+    ctx = SiteContext.create(site_view, tmp_path)
+    body = str(organisation._community(ctx, changed, [], []).body)
+    assert "<small>40 户</small>" in body
+    assert not re.search(r"<small>\s*·", body)
