@@ -10,8 +10,10 @@ derived from the job, and the trailer ID is a hash of the content.
 
 pydyf compresses a stream each time it is serialised, and it serialises every object twice
 (once for the trailer ID's hash, once to write it): :func:`_finish` compresses each stream
-once, as pydyf would (zlib level 9), and hands pydyf the result to copy (byte-identical
-output; the fonts and the data attachment took a tenth of each render to compress twice).
+once and hands pydyf the result to copy (the fonts and the data attachment took a tenth of
+each render to compress twice). It uses zlib level :data:`ZLIB_LEVEL` where pydyf uses 9:
+measured on a city month (4.4 MB of streams), level 9 took 0.125 s for 711,933 bytes and
+level 6 0.072 s for 717,905 bytes (+0.8 %).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ ALONE_CSS = ".banji-holder { page: banji-alone; }"
 """Second pass when the 版记 ended up alone on the last page and its number could not be
 taken off the laid-out page (see :func:`_unnumber_last_page`): that page gets no number."""
 PAGE_NUMBER_BOXES = ("@bottom-left", "@bottom-right")
+ZLIB_LEVEL = 6
 
 
 @dataclass(frozen=True)
@@ -138,13 +141,14 @@ def _finish(job: RenderJob, pdf: Any) -> None:
 
 
 def _compress_once(stream: Any) -> None:
-    """Compress ``stream`` now, the way pydyf's ``Stream.data`` does on every call."""
+    """Compress ``stream`` now, as pydyf's ``Stream.data`` does on every call (but at
+    :data:`ZLIB_LEVEL`)."""
     if not getattr(stream, "compress", False) or not isinstance(getattr(stream, "extra", None), dict):
         return
     from pydyf import _to_bytes  # type: ignore[import-untyped]  # how pydyf joins a stream
 
     data = b"\n".join(_to_bytes(item) for item in stream.stream)
-    compressor = zlib.compressobj(level=9)
+    compressor = zlib.compressobj(level=ZLIB_LEVEL)
     stream.stream = [compressor.compress(data) + compressor.flush()]
     stream.extra["Filter"] = "/FlateDecode"
     stream.compress = False

@@ -8,7 +8,8 @@ the render itself decide the wall time, so:
   once a second month needs rendering — one changed month renders here, without paying
   for starting a process;
 * jobs are consumed lazily: the first renders run while later months are still prepared;
-* each worker is reused for every month it gets, WeasyPrint imported once, and after
+* each worker is reused for every month it gets, WeasyPrint imported once, the font
+  files copied once (:mod:`.fontfiles`), and after
   every render the surviving objects (WeasyPrint's and fontconfig's caches, the modules)
   are frozen out of the garbage collector, which then skips them; during a render the
   collector is off and runs once at the end (it found nothing to free mid-render, and
@@ -27,6 +28,7 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
 
 from generator.errors import BuildError
+from generator.print.fontfiles import share_font_files
 from generator.print.pdf import RenderJob, RenderResult, render_job
 from generator.signals import workers_ignore_ctrl_c
 
@@ -65,8 +67,11 @@ def _in_pool(pool: ProcessPoolExecutor, jobs: Iterator[RenderJob]) -> list[Rende
 
 
 def _warm_up() -> None:
-    """Worker start: import WeasyPrint once and freeze what the import left."""
+    """Worker start: import WeasyPrint once, share font files between renders (see
+    :mod:`.fontfiles`) and freeze what the import left."""
     import weasyprint  # type: ignore[import-untyped]  # noqa: F401
+
+    share_font_files()
 
     gc.collect()
     gc.freeze()

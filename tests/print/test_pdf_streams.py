@@ -1,8 +1,9 @@
-"""Streams are compressed once, in the finisher, to the very bytes pydyf would write."""
+"""Streams are compressed once, in the finisher, holding the very bytes pydyf would write."""
 
 from __future__ import annotations
 
 import io
+import re
 import zlib
 
 import pydyf  # type: ignore[import-untyped]
@@ -29,7 +30,16 @@ def _written(pdf: pydyf.PDF) -> bytes:
     return out.getvalue()
 
 
-def test_the_file_is_byte_identical_and_nothing_is_compressed_again(monkeypatch: pytest.MonkeyPatch) -> None:
+def _inflated(pdf: bytes) -> list[bytes]:
+    """Every stream of a written file, decompressed when it is flate-encoded."""
+    found = []
+    for match in re.finditer(rb"<<(.*?)>>\s*stream\n(.*?)\nendstream", pdf, re.S):
+        head, body = match.groups()
+        found.append(zlib.decompress(body) if b"/FlateDecode" in head else body)
+    return found
+
+
+def test_streams_hold_the_same_bytes_and_nothing_is_compressed_again(monkeypatch: pytest.MonkeyPatch) -> None:
     expected = _written(_pdf()[0])
     pdf, streams = _pdf()
     for stream in streams:
@@ -42,6 +52,9 @@ def test_the_file_is_byte_identical_and_nothing_is_compressed_again(monkeypatch:
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(pydyf.zlib, "compressobj", counted)
-    assert _written(pdf) == expected
+    written = _written(pdf)
     assert calls == []
+    assert len(_inflated(expected)) == 3
+    assert _inflated(written) == _inflated(expected)
+    assert written.count(b"/FlateDecode") == expected.count(b"/FlateDecode") == 2
     assert streams[2].stream == [b"0 0 m 1 1 l S"]

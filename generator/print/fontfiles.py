@@ -1,0 +1,90 @@
+"""One copy of each font file per worker process, instead of one per font per render.
+
+WeasyPrint copies every font it embeds whole into Python bytes before subsetting it
+(``weasyprint.pdf.fonts.Font.__init__`` → ``get_hb_object_data``), and for the Chinese
+faces that is 15–27 MB each, five faces a bulletin: about a twelfth of a render went to
+allocating and copying 120 MB that the subsetter (which reads the face itself) does not
+need. A render worker renders month after month with the same fonts, so
+:func:`share_font_files` hands it the copy made for the first render of each file.
+
+A copy is shared only after ``memcmp`` finds it equal to the face's bytes, so a face freed
+and another loaded at the same address can never get the wrong file. Blobs under
+:data:`SMALLEST` (a subset face is one; its bytes become the embedded font) are copied as
+before. Nothing changes if WeasyPrint does not look as expected: the bytes are the same
+either way, only the time differs.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+SMALLEST = 4 << 20
+"""Blobs this large or larger are font files worth sharing (subset faces are far smaller)."""
+
+_KNOWN: dict[int, list[bytes]] = {}
+"""Copies of font files by size."""
+
+
+def share_font_files() -> bool:
+    """Make WeasyPrint reuse font file copies in this process (idempotent); ``False`` when
+    WeasyPrint's internals are not the ones this was written for."""
+    try:
+        from weasyprint.pdf import fonts as pdf_fonts  # type: ignore[import-untyped]
+        from weasyprint.text.ffi import ffi, harfbuzz  # type: ignore[import-untyped]
+    except ImportError:
+        return False
+    original = getattr(pdf_fonts, "get_hb_object_data", None)
+    if original is None:
+        return False
+    if getattr(original, "jinlin_shared", False):
+        return True
+
+    def get_hb_object_data(hb_object: Any, ot_color: Any = None, glyph: Any = None) -> Any:
+        if ot_color is not None:
+            return original(hb_object, ot_color, glyph)
+        blob = harfbuzz.hb_face_reference_blob(hb_object)
+        try:
+            length = ffi.new("unsigned int *")
+            data = harfbuzz.hb_blob_get_data(blob, length)
+            size = int(length[0])
+            if data == ffi.NULL or size < SMALLEST:
+                return original(hb_object)
+            return reuse(int(ffi.cast("uintptr_t", data)), size, lambda: ffi.unpack(data, size))
+        finally:
+            harfbuzz.hb_blob_destroy(blob)
+
+    get_hb_object_data.jinlin_shared = True  # type: ignore[attr-defined]
+    pdf_fonts.get_hb_object_data = get_hb_object_data
+    return True
+
+
+def reuse(address: int, size: int, copy: Callable[[], bytes]) -> bytes:
+    """The kept copy whose bytes equal the ``size`` bytes at ``address``, else ``copy()``
+    (kept for next time)."""
+    for known in _KNOWN.get(size, ()):
+        if _memcmp(address, known, size) == 0:
+            return known
+    made = copy()
+    _KNOWN.setdefault(size, []).append(made)
+    return made
+
+
+@functools.cache
+def _libc() -> tuple[Any, Any]:
+    import cffi  # type: ignore[import-untyped]
+
+    ffi = cffi.FFI()
+    ffi.cdef("int memcmp(const void *a, const void *b, size_t n);")
+    return ffi, ffi.dlopen(None)
+
+
+def _memcmp(address: int, known: bytes, size: int) -> int:
+    ffi, libc = _libc()
+    return int(libc.memcmp(ffi.cast("const void *", address), ffi.from_buffer(known), size))
+
+
+def shared_copies() -> int:
+    """How many font file copies this process keeps (for tests)."""
+    return sum(len(copies) for copies in _KNOWN.values())

@@ -1,0 +1,62 @@
+"""Render workers share one copy of each font file between renders (generator.print.fontfiles)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from pdfread import MONTH
+
+from generator.model.public import PublicView
+from generator.print import fontfiles
+from generator.print.bulletin import build_bulletin
+from generator.print.editions import ARCHIVE
+from generator.print.html import document_html
+from generator.print.pdf import RenderJob, render_job
+
+SIZE = fontfiles.SMALLEST + 1
+
+
+def _address(data: bytearray) -> int:
+    import cffi  # type: ignore[import-untyped]
+
+    ffi = cffi.FFI()
+    return int(ffi.cast("uintptr_t", ffi.from_buffer(data)))
+
+
+def test_a_copy_is_shared_only_with_equal_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fontfiles, "_KNOWN", {})
+    first, same, other = bytearray(b"a" * SIZE), bytearray(b"a" * SIZE), bytearray(b"a" * (SIZE - 1) + b"b")
+    kept = fontfiles.reuse(_address(first), SIZE, lambda: bytes(first))
+    assert fontfiles.reuse(_address(same), SIZE, lambda: bytes(same)) is kept
+    # same size, one byte differs (at the very end): never the other file's copy
+    different = fontfiles.reuse(_address(other), SIZE, lambda: bytes(other))
+    assert different is not kept and different == bytes(other)
+    assert fontfiles.shared_copies() == 2
+
+
+def test_shared_font_files_give_the_same_pdf(print_view: PublicView, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from weasyprint.pdf import fonts as pdf_fonts  # type: ignore[import-untyped]
+
+    # undone after the test: the patched function and the copies it keeps
+    monkeypatch.setattr(pdf_fonts, "get_hb_object_data", pdf_fonts.get_hb_object_data)
+    monkeypatch.setattr(fontfiles, "_KNOWN", {})
+    bulletin = build_bulletin(print_view, MONTH)
+    html = document_html(bulletin, ARCHIVE, print_view.site.fonts, lambda photo: None)
+
+    def render(name: str) -> bytes:
+        job = RenderJob(html=html, target=str(tmp_path / name), pdf_variant="pdf/a-3b",
+                        id_prefix=bulletin.id_prefix, date=dt.date(2026, 10, 31), document_id="test")
+        render_job(job)
+        return Path(job.target).read_bytes()
+
+    plain = render("plain.pdf")
+    assert fontfiles.share_font_files()
+    first = render("first.pdf")
+    copies = fontfiles.shared_copies()
+    again = render("again.pdf")
+    assert copies >= 3, "the Chinese faces are font files of several MB"
+    assert fontfiles.shared_copies() == copies, "the second render reuses the first one's copies"
+    assert first == again == plain
