@@ -19,6 +19,7 @@ level 6 0.072 s for 717,905 bytes (+0.8 %).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gc
 import logging
 import os
@@ -77,10 +78,10 @@ def _render(job: RenderJob) -> RenderResult:
     logger.addHandler(handler)
     try:
         html = weasyprint.HTML(string=job.html, base_url=job.base_url)
-        document = html.render()
+        document = html.render(font_config=_font_config())
         alone = _banji_alone(document, job.id_prefix)
         if alone and not _unnumber_last_page(document):
-            document = html.render(stylesheets=[weasyprint.CSS(string=ALONE_CSS)])
+            document = html.render(stylesheets=[weasyprint.CSS(string=ALONE_CSS)], font_config=_font_config())
         pages = len(document.pages)
         data = document.write_pdf(
             pdf_variant=job.pdf_variant, attachments=_attachments(weasyprint, job),
@@ -90,6 +91,18 @@ def _render(job: RenderJob) -> RenderResult:
         return RenderResult(job.target, pages, alone, tuple(handler.messages))
     finally:
         logger.removeHandler(handler)
+
+
+@functools.cache
+def _font_config() -> Any:
+    """One WeasyPrint font configuration for every render in this process. Without one,
+    WeasyPrint makes a new one per document: fontconfig's configuration and font list
+    loaded again and a new Pango font map with every face opened anew (about a tenth of a
+    city month's render, measured in a worker: 1.36 s → 1.22 s of CPU, the same bytes).
+    Bulletins use installed fonts only (no ``@font-face``), so nothing accumulates in it."""
+    from weasyprint.text.fonts import FontConfiguration  # type: ignore[import-untyped]
+
+    return FontConfiguration()
 
 
 def _banji_alone(document: Any, prefix: str) -> bool:

@@ -60,3 +60,33 @@ def test_shared_font_files_give_the_same_pdf(print_view: PublicView, tmp_path: P
     assert copies >= 3, "the Chinese faces are font files of several MB"
     assert fontfiles.shared_copies() == copies, "the second render reuses the first one's copies"
     assert first == again == plain
+
+
+def test_renders_in_one_process_share_one_font_configuration(print_view: PublicView, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from weasyprint.text import fonts as text_fonts  # type: ignore[import-untyped]
+
+    from generator.print import pdf
+
+    made: list[object] = []
+
+    class Counted(text_fonts.FontConfiguration):  # type: ignore[misc]
+        def __init__(self) -> None:
+            made.append(self)
+            super().__init__()
+
+    monkeypatch.setattr(text_fonts, "FontConfiguration", Counted)
+    pdf._font_config.cache_clear()
+    try:
+        bulletin = build_bulletin(print_view, MONTH)
+        html = document_html(bulletin, ARCHIVE, print_view.site.fonts, lambda photo: None)
+        made_bytes = []
+        for name in ("one.pdf", "two.pdf"):
+            job = RenderJob(html=html, target=str(tmp_path / name), pdf_variant="pdf/a-3b",
+                            id_prefix=bulletin.id_prefix, date=dt.date(2026, 10, 31), document_id="test")
+            render_job(job)
+            made_bytes.append(Path(job.target).read_bytes())
+    finally:
+        pdf._font_config.cache_clear()
+    assert len(made) == 1, "one font configuration for both renders"
+    assert made_bytes[0] == made_bytes[1]
