@@ -8,7 +8,7 @@ never typed in by staff; they are computed here and nowhere else.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
@@ -61,10 +61,17 @@ def inspection_total(rules: ScoringRules, inspection: Inspection) -> float:
 
 
 def _inspection_total(criteria: list[Criterion], full: float, inspection: Inspection) -> float:
-    scores = inspection.scores
-    points = sum(scores.get(c.id, 0) for c in criteria)
-    points -= sum(d.points for d in inspection.deductions)
-    return min(max(points, 0.0), full)
+    return _total(tuple(inspection.scores.get(c.id, 0) for c in criteria), inspection, full)
+
+
+def _total(row: tuple[float, ...], inspection: Inspection, full: float) -> float:
+    """An inspection's points from its ``row`` of criteria scores (in the criteria's order)."""
+    return min(max(sum(row) - sum([d.points for d in inspection.deductions]), 0.0), full)
+
+
+def _stars(thresholds: Iterable[tuple[float, int]], score: float) -> int:
+    """The most stars of the (least score, stars) ``thresholds`` that ``score`` reaches (0 if none)."""
+    return max([stars for least, stars in thresholds if score >= least], default=0)
 
 
 class _Rules(NamedTuple):
@@ -103,17 +110,13 @@ def score_building(rules: ScoringRules, sheet: RatingSheet, entry: BuildingSheet
 
 
 def _score(rules: _Rules, sheet: RatingSheet, entry: BuildingSheet) -> BuildingScore:
-    # The same sums in the same order as inspection_total and stars_for: equal floats.
     full = rules.full
     inspections = entry.inspections
     try:
         rows = [rules.pick(i.scores) for i in inspections]
     except KeyError:  # a criterion not scored (a warned-about sheet) counts 0
         rows = [tuple(i.scores.get(cid, 0) for cid, _, _ in rules.criteria) for i in inspections]
-    totals = [
-        min(max(sum(row) - sum([d.points for d in i.deductions]), 0.0), float(full))
-        for i, row in zip(inspections, rows, strict=True)
-    ]
+    totals = [_total(row, i, float(full)) for i, row in zip(inspections, rows, strict=True)]
     panel = sum(totals) / len(totals) if totals else None
     public = None
     review = entry.public_review
@@ -124,7 +127,7 @@ def _score(rules: _Rules, sheet: RatingSheet, entry: BuildingSheet) -> BuildingS
     vetoed: tuple[str, ...] = ()
     if any(i.veto for i in inspections):
         vetoed = tuple(rules.vetoes.get(i.veto, i.veto) for i in inspections if i.veto)
-    stars = 0 if vetoed else max([n for least, n in rules.thresholds if score >= least], default=0)
+    stars = 0 if vetoed else _stars(rules.thresholds, score)
     columns = zip(*rows, strict=True) if rows else ((),) * len(rules.criteria)
     criteria = tuple(
         (name, _round(sum(values) / len(values)) if values else 0.0, most)
@@ -141,8 +144,7 @@ def _score(rules: _Rules, sheet: RatingSheet, entry: BuildingSheet) -> BuildingS
 
 def stars_for(rules: ScoringRules, score: float) -> int:
     """The most stars whose threshold ``score`` reaches (0 if none)."""
-    reached = [t.stars for t in rules.thresholds if score >= t.min_score]
-    return max(reached, default=0)
+    return _stars(((t.min_score, t.stars) for t in rules.thresholds), score)
 
 
 def month_scores(content: Content, month: str) -> list[BuildingScore]:
