@@ -71,11 +71,6 @@ def store_path(cache_dir: Path) -> Path:
     return cache_dir / f"markdown-{digest.hexdigest()}.pickle"
 
 
-def load(path: Path) -> Remembered:
-    """The store saved at ``path`` (empty if missing or unreadable)."""
-    return Remembered.load(path)
-
-
 def save(store: Remembered, path: Path) -> None:
     """Keep the texts this build used (atomically; best effort)."""
     store.save(path)

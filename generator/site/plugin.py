@@ -293,7 +293,7 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
         the last build lends its public records, whose texts are not rendered again)."""
         path = markdowncache.store_path(self.cache_dir)
         if self._markdown is None or self._markdown[0] != path:
-            self._markdown = (path, markdowncache.load(path))
+            self._markdown = (path, Remembered.load(path))
             lent = False
         self._markdown[1].start_build(lent=lent)
         remember_rendered(self._markdown[1])
