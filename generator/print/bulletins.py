@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.load.session import collector_paused
 from generator.model.content import Content
 from generator.model.public import PublicPhoto, PublicView
 from generator.print.bulletin import Bulletin, build_bulletin
@@ -68,14 +69,18 @@ def render_bulletins(content: Content | PublicView, out_dir: Path, *, jobs: int 
     ``jinlin-2026-10.pdf`` and ``jinlin-2026-10-print.pdf``); unchanged months are copied
     from the cache (default ``.cache/jinlin/bulletins/`` in the working directory).
     Older ``jinlin-*.pdf`` files of these editions for months without content are removed."""
-    view = content if isinstance(content, PublicView) else PublicView(content)
-    chosen = [edition_named(name) for name in editions]
-    cache = BulletinCache(cache_dir or DEFAULT_CACHE)
-    numbers = issue_numbers(view)
-    plans: list[_Plan] = []
-    todo: list[_Plan] = []
-    unknown = sum(e.file_name(m) not in cache.entries for m in numbers for e in chosen)
-    results = _run(_jobs(view, numbers, chosen, cache, plans, todo), jobs, expected=unknown)
+    # preparing a city year makes ~100,000 small objects (24,000 scored buildings) on top
+    # of the loaded content and few cycles: the collector's passes over that heap were
+    # 0.8 s of the parent's 5 s
+    with collector_paused(collect_first=False):
+        view = content if isinstance(content, PublicView) else PublicView(content)
+        chosen = [edition_named(name) for name in editions]
+        cache = BulletinCache(cache_dir or DEFAULT_CACHE)
+        numbers = issue_numbers(view)
+        plans: list[_Plan] = []
+        todo: list[_Plan] = []
+        unknown = sum(e.file_name(m) not in cache.entries for m in numbers for e in chosen)
+        results = _run(_jobs(view, numbers, chosen, cache, plans, todo), jobs, expected=unknown)
     for plan, result in zip(todo, results, strict=True):
         _report(plan.name, result)
         cache.record(plan.name, plan.key, result.pages)
