@@ -28,7 +28,7 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
 
 from generator.errors import BuildError
-from generator.print.fontfiles import share_font_files
+from generator.print.fontfiles import share_font_files, share_subsets
 from generator.print.pdf import RenderJob, RenderResult, render_job
 from generator.signals import workers_ignore_ctrl_c
 
@@ -67,11 +67,12 @@ def _in_pool(pool: ProcessPoolExecutor, jobs: Iterator[RenderJob]) -> list[Rende
 
 
 def _warm_up() -> None:
-    """Worker start: import WeasyPrint once, share font files between renders (see
-    :mod:`.fontfiles`) and freeze what the import left."""
+    """Worker start: import WeasyPrint once, share font files and their subsets between
+    renders (see :mod:`.fontfiles`) and freeze what the import left."""
     import weasyprint  # type: ignore[import-untyped]  # noqa: F401
 
     share_font_files()
+    share_subsets()
 
     gc.collect()
     gc.freeze()

@@ -62,6 +62,39 @@ def test_shared_font_files_give_the_same_pdf(print_view: PublicView, tmp_path: P
     assert first == again == plain
 
 
+def test_a_subset_is_reused_only_for_the_same_glyphs(print_view: PublicView, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from weasyprint.pdf import fonts as pdf_fonts  # type: ignore[import-untyped]
+
+    # undone after the test: the patched functions and what they keep
+    monkeypatch.setattr(pdf_fonts, "get_hb_object_data", pdf_fonts.get_hb_object_data)
+    monkeypatch.setattr(pdf_fonts.Font, "subset", pdf_fonts.Font.subset)
+    monkeypatch.setattr(fontfiles, "_KNOWN", {})
+    monkeypatch.setattr(fontfiles, "_SUBSETS", {})
+    bulletin = build_bulletin(print_view, MONTH)
+    html = document_html(bulletin, ARCHIVE, print_view.site.fonts, lambda photo: None)
+    # the same document with glyphs no other page has, in the body's face
+    other = html.replace("</body>", "<p>鑫淼犇骉羴猋</p></body>")
+
+    def render(name: str, document: str) -> bytes:
+        job = RenderJob(html=document, target=str(tmp_path / name), pdf_variant="pdf/a-3b",
+                        id_prefix=bulletin.id_prefix, date=dt.date(2026, 10, 31), document_id="test")
+        render_job(job)
+        return Path(job.target).read_bytes()
+
+    plain, plain_other = render("plain.pdf", html), render("plain-other.pdf", other)
+    assert fontfiles.share_font_files() and fontfiles.share_subsets()
+    first = render("first.pdf", html)
+    subsets = fontfiles.shared_subsets()
+    again = render("again.pdf", html)
+    assert subsets >= 3, "one subset per Chinese face"
+    assert fontfiles.shared_subsets() == subsets, "the same glyphs again: every subset reused"
+    assert first == again == plain
+    # new glyphs in one face: that face is subset anew, and the file is the unshared one's
+    assert render("other.pdf", other) == plain_other
+    assert fontfiles.shared_subsets() == subsets + 1
+
+
 def test_renders_in_one_process_share_one_font_configuration(print_view: PublicView, tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     from weasyprint.text import fonts as text_fonts  # type: ignore[import-untyped]
