@@ -40,7 +40,7 @@ def run_build(content_dir: str, site_dir: str, *, clean: bool = False, pdf: bool
     plugin = _plugin(config)
     if clean:
         shutil.rmtree(plugin.paths(config)[1], ignore_errors=True)
-    inputs, stamp = plugin.fingerprint(config, target), plugin.state_folder(config, target) / "inputs"
+    inputs, stamp = plugin.fingerprint(config, target, content_dir), plugin.state_folder(config, target) / "inputs"
     if not clean and recorded(stamp) == inputs and plugin.published(config, target):
         click.echo(f"网站已是最新：内容和模板都没有改动（{site_dir}，用时 {time.monotonic() - started:.1f} 秒）",
                    err=True)

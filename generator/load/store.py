@@ -7,6 +7,8 @@ the loading and model code, so a changed model never meets records validated by 
 one. The index holds the signatures under which the cached cross-record problems are
 valid; it is invalidated *before* shards are rewritten under new signatures, so an
 interrupted run can only make the next one check more, never trust stale problems.
+The index also lists the size, times and digest of every file whose stat can stand for
+its bytes (:func:`stored_digests`), for ``jinlin build``'s check of what changed.
 Without a cache folder the same bytes are kept in this process's memory instead.
 """
 
@@ -21,9 +23,10 @@ from typing import Any
 
 from generator.cachefile import write_cache_file
 from generator.load.files import FileEntry
+from generator.load.listing import Stat
 from generator.load.yamlfile import LocatedDocument
 
-FORMAT = 2
+FORMAT = 3
 _MEMORY: dict[str, dict[str, bytes]] = {}
 _CODE = ("load", "model")
 
@@ -61,10 +64,10 @@ class ContentStore:
 
     def read(self) -> dict[str, FileEntry]:
         """Every stored entry (none when the store is missing, damaged or from other code)."""
-        index = self._load("index")
-        if not (isinstance(index, tuple) and len(index) == 3 and index[0] == code_version()):
+        index = self._index()
+        if index is None:
             return {}
-        _, signatures, shards = index
+        _, signatures, shards, _ = index
         entries: dict[str, FileEntry] = {}
         for shard in shards:
             stored = self._load(_name(shard))
@@ -77,9 +80,11 @@ class ContentStore:
         """Store the shards in ``dirty`` and the signatures (best effort: a cache never
         fails a run)."""
         shards = sorted({shard_of(relative) for relative in entries})
+        files = {relative: (e.stat, e.digest) for relative, e in entries.items()
+                 if e.trusted and e.stat is not None and e.digest is not None}
         changed = signatures != self.signatures
         if changed:  # first forget the old signatures: see the module docstring
-            self._save("index", (code_version(), {}, shards))
+            self._save("index", (code_version(), {}, shards, files))
         for shard in sorted(dirty):
             chosen = {r: self._raw(e) for r, e in entries.items() if shard_of(r) == shard}
             if chosen:
@@ -87,8 +92,19 @@ class ContentStore:
             else:
                 self._remove(_name(shard))
         if changed or dirty:
-            self._save("index", (code_version(), signatures, shards))
+            self._save("index", (code_version(), signatures, shards, files))
         self.signatures = dict(signatures)
+
+    def digests(self) -> dict[str, tuple[Stat, bytes]]:
+        """See :func:`stored_digests` (from the index alone: no record is read)."""
+        index = self._index()
+        return dict(index[3]) if index is not None else {}
+
+    def _index(self) -> tuple[str, dict[str, str], list[str], dict[str, tuple[Stat, bytes]]] | None:
+        index = self._load("index")
+        if not (isinstance(index, tuple) and len(index) == 4 and index[0] == code_version()):
+            return None
+        return index  # type: ignore[return-value]
 
     def _entry(self, relative: str, raw: tuple[Any, ...]) -> FileEntry:
         stat, trusted, digest, problems, record, scan, refs, photos, numbers = raw
@@ -134,6 +150,13 @@ class ContentStore:
             self.memory.pop(name, None)
         else:
             (self.folder / name).unlink(missing_ok=True)
+
+
+def stored_digests(cache_dir: Path | None, root: Path, shown_root: str) -> dict[str, tuple[Stat, bytes]]:
+    """Record files of ``root`` (relative path → stat and digest of the bytes, as
+    :func:`~generator.load.yamlfile.digest_of` makes it) whose stat, as stored by the last
+    load, can stand for their bytes: a file whose stat is still that one has those bytes."""
+    return ContentStore(cache_dir, root, shown_root).digests()
 
 
 def _name(shard: str) -> str:

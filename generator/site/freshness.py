@@ -13,12 +13,13 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import generator
 from generator.cachefile import write_cache_file
-from generator.load.listing import stat_key, trusted
+from generator.load.listing import Stat, stat_key, trusted
+from generator.load.yamlfile import digest_of
 from generator.site.background import load_pickle, save_pickle
 
 SMALL = 1 << 18
@@ -29,22 +30,30 @@ Known = dict[str, tuple[tuple[int, int, int, int], int, str]]
 """Path → (size, mtime, inode, ctime), when it was looked at, digest of its bytes."""
 
 
+Stored = Callable[[], dict[str, tuple[Stat, bytes]]]
+"""Digests the content loader already knows (see :func:`generator.load.store.stored_digests`)."""
+
+
 def fingerprint(content_dir: Path, *, config_file: Path, theme_dir: Path, docs_dir: Path,
-                options: dict[str, object], known_file: Path | None = None) -> str:
+                options: dict[str, object], known_file: Path | None = None, stored: Stored | None = None) -> str:
     """A digest of every input of a build of ``content_dir`` with these options.
 
     With ``known_file``, files whose size, times and inode are those recorded there (and
     were not brand new then) keep their recorded digest instead of being read again:
-    reading a city's 8,000 files was most of a rebuild that found nothing to do."""
+    reading a city's 8,000 files was most of a rebuild that found nothing to do. Files it
+    does not know (a clean build starts without it) take the digest the content loader
+    stored for them (``stored``, relative paths), on the same conditions: a province's
+    78,000 record files were read here, then again by the loader, 13 s in a clean build."""
     known: Known = load_pickle(known_file, {})
     seen: Known = {}
+    content = _Stored(content_dir, stored)
     digest = hashlib.blake2b(digest_size=16)
     digest.update(json.dumps(options, sort_keys=True, default=str).encode())
     for label, folder, by_bytes in (("content", content_dir, True), ("theme", theme_dir, False),
                                     ("docs", docs_dir, False),
                                     ("code", Path(generator.__file__).parent, True)):
         digest.update(label.encode())
-        for path, identity in _tree(folder, by_bytes, known, seen):
+        for path, identity in _tree(folder, by_bytes, known, seen, content if label == "content" else None):
             digest.update(f"{path}\0{identity}\n".encode())
     digest.update(config_file.read_bytes() if config_file.is_file() else b"")
     if known_file is not None and seen != known:
@@ -60,8 +69,25 @@ def folder_digest(folder: Path, *, by_bytes: bool = False) -> bytes:
     return digest.digest()
 
 
+class _Stored:
+    """The loader's digests of the files under one folder, by the paths :func:`_tree`
+    gives (read once, when a file is first not in the recorded ones)."""
+
+    def __init__(self, folder: Path, stored: Stored | None) -> None:
+        self._folder, self._stored = str(folder), stored
+        self._digests: dict[str, tuple[Stat, bytes]] | None = None
+
+    def get(self, path: str) -> tuple[Stat, bytes] | None:
+        if self._stored is None:
+            return None
+        if self._digests is None:
+            self._digests = {os.path.join(self._folder, *relative.split("/")): value
+                             for relative, value in self._stored().items()}
+        return self._digests.get(path)
+
+
 def _tree(folder: Path, by_bytes: bool, known: Known | None = None,
-          seen: Known | None = None) -> Iterable[tuple[str, str]]:
+          seen: Known | None = None, stored: _Stored | None = None) -> Iterable[tuple[str, str]]:
     """(relative path, identity) of every file under ``folder``, in a stable order."""
     if not folder.is_dir():
         return
@@ -78,20 +104,24 @@ def _tree(folder: Path, by_bytes: bool, known: Known | None = None,
             except OSError:
                 continue
             if by_bytes and stat.st_size <= SMALL:
-                identity = _bytes_identity(path, stat, now, known or {}, seen)
+                identity = _bytes_identity(path, stat, now, known or {}, seen, stored)
             else:
                 identity = f"{stat.st_size}:{stat.st_mtime_ns}"
             yield prefix + name, identity
 
 
-def _bytes_identity(path: str, stat: os.stat_result, now: int, known: Known, seen: Known | None) -> str:
+def _bytes_identity(path: str, stat: os.stat_result, now: int, known: Known, seen: Known | None,
+                    stored: _Stored | None = None) -> str:
     key = stat_key(stat)
     before = known.get(path)
+    loaded = stored.get(path) if stored is not None and before is None else None
     if before is not None and before[0] == key and trusted(key, before[1]):
         identity, looked = before[2], before[1]
+    elif loaded is not None and loaded[0] == key:  # stored only when its stat can be trusted
+        identity, looked = loaded[1].hex(), now
     else:
         with open(path, "rb") as source:
-            identity = hashlib.blake2b(source.read(), digest_size=12).hexdigest()
+            identity = digest_of(source.read()).hex()
         looked = now
     if seen is not None:
         seen[path] = (key, looked, identity)

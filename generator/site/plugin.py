@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 
@@ -93,16 +94,22 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
         ``clean`` trusts no cache."""
         self._publish_target = (target, staged, clean)
 
-    def fingerprint(self, config: Any, target: Path) -> str:
-        """A digest of everything a build of ``target`` reads (see :mod:`generator.site.freshness`)."""
+    def fingerprint(self, config: Any, target: Path, shown_root: str | None = None) -> str:
+        """A digest of everything a build of ``target`` reads (see :mod:`generator.site.freshness`);
+        with ``shown_root`` (the content folder as the build loads it), files are not read
+        again where the content loader's store knows their digest."""
+        from generator.load.store import stored_digests
+        from generator.project import default_cache_dir
         from generator.site.freshness import fingerprint
 
         content, cache = self.paths(config)
         options = {"target": target, "cache": cache, "pdf": self.config.pdf, "search": self.config.search,
                    "site_url": config.site_url}
+        stored = None if shown_root is None else partial(stored_digests, default_cache_dir(content), content,
+                                                         shown_root)
         return fingerprint(content, config_file=Path(config.config_file_path or "mkdocs.yml"),
                            theme_dir=_theme_dir(config), docs_dir=Path(config.docs_dir), options=options,
-                           known_file=cache / "inputs-seen.pickle")
+                           known_file=cache / "inputs-seen.pickle", stored=stored)
 
     def state_folder(self, config: Any, target: Path) -> Path:
         """Where this cache remembers what was published into ``target``."""

@@ -209,6 +209,52 @@ def test_fingerprint_trusts_unchanged_files_and_sees_every_edit(tmp_path: Path) 
     assert digest() != first
 
 
+def test_a_build_without_recorded_digests_takes_the_loaders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A clean build has no recorded digests: record files whose stat is still the one the
+    content loader stored are not read again, and the fingerprint is the same as reading
+    them; a file edited since is read."""
+    import builtins
+    import shutil
+
+    from generator.load import listing
+    from generator.load.session import ContentSession
+    from generator.load.store import stored_digests
+    from generator.site import freshness
+
+    monkeypatch.setattr(listing, "RACY_NS", 0)  # files written a moment ago count as settled
+    content, cache = tmp_path / "content", tmp_path / "cache"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "mini", content)
+    ContentSession(cache).load(content, "content")
+
+    def stored() -> dict[str, tuple[tuple[int, int, int, int], bytes]]:
+        return stored_digests(cache, content, "content")
+
+    records = {str(content / relative) for relative in stored()}
+    assert len(records) >= 10, "the loader stored every record file it read"
+    opened: list[str] = []
+
+    def spy(path: object, *args: object, **kwargs: object) -> object:
+        opened.append(str(path))
+        return builtins.open(path, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(freshness, "open", spy, raising=False)
+
+    def digest(**options: object) -> str:
+        return freshness.fingerprint(content, config_file=tmp_path / "mkdocs.yml", theme_dir=tmp_path / "t",
+                                     docs_dir=tmp_path / "d", options={}, **options)  # type: ignore[arg-type]
+
+    plain = digest()
+    assert records <= set(opened)
+    opened.clear()
+    assert digest(stored=stored) == plain
+    assert not records & set(opened), "no record file the loader knows is read again"
+    edited = sorted((content / "activities").rglob("*.yml"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n# 改过\n", encoding="utf-8")
+    opened.clear()
+    assert digest(stored=stored) == digest() != plain
+    assert str(edited) in opened
+
+
 def test_sources_left_by_an_unfinished_build_are_not_trusted(tmp_path: Path) -> None:
     """A build stopped after writing search sources (Ctrl+C) left files newer than what
     was remembered: the next build compares every file instead of trusting the digests."""
