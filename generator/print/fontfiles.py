@@ -79,7 +79,7 @@ def share_subsets() -> bool:
         from weasyprint.pdf import fonts as pdf_fonts  # type: ignore[import-untyped]
     except ImportError:
         return False
-    font = getattr(pdf_fonts, "Font", None)
+    font: Any = getattr(pdf_fonts, "Font", None)
     original = getattr(font, "subset", None)
     if original is None:
         return False
