@@ -275,6 +275,11 @@ meetings and wishes are compared instead: see :meth:`PublicView._kept`); for
 P = TypeVar("P")
 
 
+def _activity_title(a: Activity) -> str:
+    """An activity's public title (its links from meetings and wishes show it too)."""
+    return mask_numbers(a.title)
+
+
 @dataclass
 class PublicView:
     """Everything publishable, built once from the checked content.
@@ -423,18 +428,26 @@ class PublicView:
         return Ref(g.id, g.name) if g else None
 
     # -- activities -------------------------------------------------------------
+    # Each activity is made public when first asked for, once: a bulletin of one month
+    # needs that month's few hundred, not a city year's 5,000 (a second of Markdown).
     @cached_property
     def activities(self) -> list[PublicActivity]:
         """Every activity, newest first."""
-        shown = [self._kept("activities", a, self._activity) for a in self.content.activities.values()]
+        shown = [self._public_activity(a) for a in self.content.activities.values()]
         return sorted(shown, key=lambda a: (a.date, a.id), reverse=True)
+
+    def _public_activity(self, a: Activity) -> PublicActivity:
+        made = self._made.get(("activities", id(a)))
+        if made is not None and made[0] is a:
+            return made[1]  # type: ignore[return-value]
+        return self._kept("activities", a, self._activity)
 
     def _activity(self, a: Activity) -> PublicActivity:
         meeting = self.content.meetings.get(a.meeting or "")
         wish = self.content.wishes.get(a.wish or "")
         summary = render_markdown(a.summary)
         return PublicActivity(
-            id=a.id, title=mask_numbers(a.title), date=a.date, type=a.type,
+            id=a.id, title=_activity_title(a), date=a.date, type=a.type,
             place=self.place(a.community, a.estate, a.building),
             branch=a.organisers.branch,
             units=tuple(r for r in map(self._unit_ref, a.organisers.units) if r),
@@ -451,22 +464,18 @@ class PublicView:
 
     def activity(self, ident: str) -> PublicActivity:
         """The activity ``ident`` (``KeyError`` if there is none)."""
-        return self._activity_by_id[ident]
-
-    @cached_property
-    def _activity_by_id(self) -> dict[str, PublicActivity]:
-        return {a.id: a for a in self.activities}
+        return self._public_activity(self.content.activities[ident])
 
     def activities_in(self, month: str) -> list[PublicActivity]:
         """The month's activities in date order."""
-        return list(self._activities_by_month.get(month, ()))
+        return [self._public_activity(a) for a in self._records_in_date_order.get(month, ())]
 
     @cached_property
-    def _activities_by_month(self) -> dict[str, list[PublicActivity]]:
-        """Activities by month in date order (one sort, not one pass per month asked)."""
-        found: dict[str, list[PublicActivity]] = {}
-        for a in sorted(self.activities, key=lambda a: (a.date, a.id)):
-            found.setdefault(a.month, []).append(a)
+    def _records_in_date_order(self) -> dict[str, list[Activity]]:
+        """Activity records by month in date order (one sort, not one pass per month asked)."""
+        found: dict[str, list[Activity]] = {}
+        for a in sorted(self.content.activities.values(), key=lambda a: (a.date, a.id)):
+            found.setdefault(f"{a.date.year:04d}-{a.date.month:02d}", []).append(a)
         return found
 
     def _activities_for(self, attr: str, ident: str) -> tuple[Ref, ...]:
@@ -475,12 +484,14 @@ class PublicView:
     @cached_property
     def _activities_by(self) -> dict[str, dict[str, tuple[Ref, ...]]]:
         """Activity links by meeting and by wish, in date order (one pass over the
-        activities instead of one per meeting and per wish)."""
+        activity records, none made public for it)."""
         found: dict[str, dict[str, list[Ref]]] = {"meeting": {}, "wish": {}}
-        for a in reversed(self.activities):  # oldest first: newest first, reversed
-            for attr, by in found.items():
-                if (link := getattr(a, attr)) is not None:
-                    by.setdefault(link.id, []).append(Ref(a.id, a.title))
+        tables = {"meeting": self.content.meetings, "wish": self.content.wishes}
+        for records in self._records_in_date_order.values():
+            for a in records:
+                for attr, by in found.items():
+                    if (link := getattr(a, attr)) and link in tables[attr]:
+                        by.setdefault(link, []).append(Ref(a.id, _activity_title(a)))
         return {attr: {k: tuple(v) for k, v in by.items()} for attr, by in found.items()}
 
     # -- meetings ---------------------------------------------------------------

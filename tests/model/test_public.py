@@ -6,7 +6,7 @@ import dataclasses
 from pathlib import Path
 
 from generator.model.privacy import mask_name, mask_numbers
-from generator.model.public import PublicView
+from generator.model.public import PublicView, Ref
 from generator.project import require_content
 
 
@@ -108,3 +108,38 @@ def test_a_list_right_under_a_sentence_is_still_a_list() -> None:
 
     html = str(render_markdown("本次活动：\n- 清理楼道\n- 粉刷墙面"))
     assert html == "<p>本次活动：</p>\n<ul>\n<li>清理楼道</li>\n<li>粉刷墙面</li>\n</ul>"
+
+
+def test_activities_are_made_public_once_and_only_when_asked_for(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """One month's bulletin makes public that month's activities and the ones its
+    meetings link to, not every activity; each is made once, and every way of asking
+    (all, by month, by id) gives the same object. Links from meetings and wishes are
+    the ones the public activities themselves name, oldest first."""
+    from generator.print.bulletin import build_bulletin
+
+    view = _view(Path(__file__).resolve().parents[1] / "fixtures" / "print-content")
+    made: list[str] = []
+    make = PublicView._activity
+
+    def counted(self: PublicView, record):  # type: ignore[no-untyped-def]
+        made.append(record.id)
+        return make(self, record)
+
+    monkeypatch.setattr(PublicView, "_activity", counted)
+    month = "2026-10"
+    build_bulletin(view, month)
+    in_month = {a.id for a in view.activities_in(month)}
+    linked = {r.id for m in view.meetings for r in m.activities}
+    assert in_month and set(made) <= in_month | linked
+    assert len(made) == len(set(made)) < len(view.content.activities)
+    everything = view.activities
+    assert len(made) == len(set(made)) == len(view.content.activities), "each made once"
+    by_id = {a.id: a for a in everything}
+    assert all(view.activity(a.id) is a for a in everything)
+    assert all(a is by_id[a.id] for m in view.months for a in view.activities_in(m))
+    oldest_first = sorted(everything, key=lambda a: (a.date, a.id))
+    for m in view.meetings:
+        assert m.activities == tuple(Ref(a.id, a.title) for a in oldest_first if a.meeting and a.meeting.id == m.id)
+    for w in view.wishes:
+        assert w.activities == tuple(Ref(a.id, a.title) for a in oldest_first if a.wish and a.wish.id == w.id)
+    assert any(m.activities for m in view.meetings) and any(w.activities for w in view.wishes)
