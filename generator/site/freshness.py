@@ -42,8 +42,9 @@ def fingerprint(content_dir: Path, *, config_file: Path, theme_dir: Path, docs_d
     were not brand new then) keep their recorded digest instead of being read again:
     reading a city's 8,000 files was most of a rebuild that found nothing to do. Files it
     does not know (a clean build starts without it) take the digest the content loader
-    stored for them (``stored``, relative paths), on the same conditions: a province's
-    78,000 record files were read here, then again by the loader, 13 s in a clean build."""
+    stored for them (``stored``, relative paths), on the same conditions: a clean build
+    of the province read its 78,000 record files here (13 s) although the loader's store
+    knew every one of them."""
     known: Known = load_pickle(known_file, {})
     seen: Known = {}
     content = _Stored(content_dir, stored)
