@@ -40,6 +40,7 @@ def measure(options: argparse.Namespace) -> Report:
     """Every figure of one bench run (see the module doc), in the order measured."""
     report = Report()
     suite = Suite(report, _echo, options.seed)
+    suite.reference("开始时")
     city = suite.city()
     suite.check(city)
     pages = suite.clean_build(city)
@@ -53,6 +54,7 @@ def measure(options: argparse.Namespace) -> Report:
         suite.search(city)
     if options.province:
         suite.province()
+    suite.reference("结束时")
     report.notes.extend(_notes(options))
     return report
 
@@ -80,6 +82,9 @@ def _notes(options: argparse.Namespace) -> list[str]:
         "Clean build and bare MkDocs both start from an empty output folder; the parse cache is warm "
         "(the clean build's `--clean` empties jinlin's own cache folder).",
         "Rebuild ratios divide wall times of the same run; CPU ratios are given beside them.",
+        "本机速度参考 times one fixed CPython loop at the start and at the end of the run: on a shared "
+        "host it changed by a factor of two within an hour, and absolute figures (the bulletins' seconds) "
+        "follow it. Compare runs by it.",
     ]
     if not options.province:
         notes.append("Province not measured in this run (`python -m generator.bench --province`).")

@@ -17,6 +17,8 @@ from generator.benchmarks.report import Figure, Report, seconds
 JINLIN = [sys.executable, "-m", "generator.cli"]
 BUILD = [*JINLIN, "build", "--content", "content", "--site-dir", "site", "--no-pdf"]
 MEMORY_LIMIT_MIB = 1.5 * 1024
+REFERENCE = "s = 0\nfor i in range(30_000_000):\n    s += i\n"
+"""A fixed CPython loop: how fast the host was when the figures were taken."""
 Echo = Callable[[str], None]
 
 
@@ -31,6 +33,14 @@ class Suite:
 
     def add(self, figure: Figure) -> None:
         self.echo(self.report.line(self.report.add(figure)))
+
+    def reference(self, when: str) -> None:
+        """Time :data:`REFERENCE`: a shared host's speed can change by a factor of two within
+        an hour (2.6–5.5 s for this loop on one afternoon), which every absolute figure
+        follows; timed at the start and at the end of a run, it tells runs apart."""
+        result = run([sys.executable, "-c", REFERENCE], ROOT)
+        self.add(Figure(f"本机速度参考（{when}，CPython 循环 3,000 万次加法）", seconds(result.wall, result.cpu),
+                        "—", None, "python -c 's = 0; for i in range(30_000_000): s += i'"))
 
     # -- city -------------------------------------------------------------------------------
     def city(self) -> Project:
