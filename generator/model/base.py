@@ -35,6 +35,12 @@ RecordId = Annotated[
 """An ASCII id, as used in file names and web addresses."""
 
 
+def month_of(date: dt.date) -> str:
+    """``YYYY-MM`` of ``date`` (formatted by hand: asked hundreds of thousands of times per
+    build, and ``strftime`` is several times slower)."""
+    return f"{date.year:04d}-{date.month:02d}"
+
+
 def _month(value: str) -> str:
     dt.date.fromisoformat(value + "-01")
     return value

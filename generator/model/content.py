@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
+from generator.model.base import month_of
 from generator.model.events import Activity, Meeting, MicroWish, RatingSheet
 from generator.model.organisation import Community, HelpGroup, PairedUnit, Person
 from generator.model.settings import DeclaredFigures, ScoringRules, SiteSettings
@@ -49,8 +51,16 @@ class Content:
 
     def activities_in(self, month: str) -> list[Activity]:
         """The month's activities, in date order."""
-        chosen = [a for a in self.activities.values() if a.date.strftime("%Y-%m") == month]
-        return sorted(chosen, key=lambda a: (a.date, a.id))
+        return list(self._activities_by_month.get(month, ()))
+
+    @cached_property
+    def _activities_by_month(self) -> dict[str, list[Activity]]:
+        """Activities by month in date order (one sort, not one pass per month asked: a
+        city year's bulletins and site ask for every month several times)."""
+        found: dict[str, list[Activity]] = {}
+        for a in sorted(self.activities.values(), key=lambda a: (a.date, a.id)):
+            found.setdefault(month_of(a.date), []).append(a)
+        return found
 
     def meetings_in(self, month: str) -> list[Meeting]:
         chosen = [m for m in self.meetings.values() if m.date.strftime("%Y-%m") == month]

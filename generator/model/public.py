@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from markupsafe import Markup
 
 from generator.model import figures as fig
+from generator.model.base import month_of
 from generator.model.content import TABLES, Content
 from generator.model.events import Activity, Meeting, MicroWish
 from generator.model.markup import render_markdown, text_of
@@ -79,9 +80,8 @@ class PublicActivity:
 
     @property
     def month(self) -> str:
-        """``YYYY-MM`` (formatted by hand: asked hundreds of thousands of times per build,
-        and ``strftime`` is several times slower)."""
-        return f"{self.date.year:04d}-{self.date.month:02d}"
+        """``YYYY-MM``."""
+        return month_of(self.date)
 
 
 @dataclass(frozen=True)
@@ -468,15 +468,7 @@ class PublicView:
 
     def activities_in(self, month: str) -> list[PublicActivity]:
         """The month's activities in date order."""
-        return [self._public_activity(a) for a in self._records_in_date_order.get(month, ())]
-
-    @cached_property
-    def _records_in_date_order(self) -> dict[str, list[Activity]]:
-        """Activity records by month in date order (one sort, not one pass per month asked)."""
-        found: dict[str, list[Activity]] = {}
-        for a in sorted(self.content.activities.values(), key=lambda a: (a.date, a.id)):
-            found.setdefault(f"{a.date.year:04d}-{a.date.month:02d}", []).append(a)
-        return found
+        return [self._public_activity(a) for a in self.content.activities_in(month)]
 
     def _activities_for(self, attr: str, ident: str) -> tuple[Ref, ...]:
         return self._activities_by[attr].get(ident, ())
@@ -487,11 +479,10 @@ class PublicView:
         activity records, none made public for it)."""
         found: dict[str, dict[str, list[Ref]]] = {"meeting": {}, "wish": {}}
         tables = {"meeting": self.content.meetings, "wish": self.content.wishes}
-        for records in self._records_in_date_order.values():
-            for a in records:
-                for attr, by in found.items():
-                    if (link := getattr(a, attr)) and link in tables[attr]:
-                        by.setdefault(link, []).append(Ref(a.id, _activity_title(a)))
+        for a in sorted(self.content.activities.values(), key=lambda a: (a.date, a.id)):
+            for attr, by in found.items():
+                if (link := getattr(a, attr)) and link in tables[attr]:
+                    by.setdefault(link, []).append(Ref(a.id, _activity_title(a)))
         return {attr: {k: tuple(v) for k, v in by.items()} for attr, by in found.items()}
 
     # -- meetings ---------------------------------------------------------------

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from generator.errors import Problem, Severity
 from generator.load.messages import did_you_mean
+from generator.model.base import month_of
 from generator.model.content import Content
 from generator.model.events import BuildingSheet, Inspection, RatingSheet
 from generator.model.settings import Criterion, ScoringRules
@@ -204,7 +205,7 @@ def _check_entry(r: Resolver, sheet: RatingSheet, entry: BuildingSheet, base: tu
 def _looks_right(inspection: Inspection, month: str, limits: dict[str, int], vetoes: set[str]) -> bool:
     scores = inspection.scores
     return (
-        f"{inspection.date.year:04d}-{inspection.date.month:02d}" == month
+        month_of(inspection.date) == month
         and scores.keys() == limits.keys()
         and all(0 <= points <= limits[cid] for cid, points in scores.items())
         and (inspection.veto is None or inspection.veto in vetoes)
