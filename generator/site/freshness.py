@@ -9,6 +9,7 @@ be the one the last build wrote (see :class:`~generator.site.output.Manifest`).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -32,6 +33,7 @@ Known = dict[str, tuple[tuple[int, int, int, int], int, str]]
 
 Stored = Callable[[], dict[str, tuple[Stat, bytes]]]
 """Digests the content loader already knows (see :func:`generator.load.store.stored_digests`)."""
+Lookup = Callable[[str], "tuple[Stat, bytes] | None"]
 
 
 def fingerprint(content_dir: Path, *, config_file: Path, theme_dir: Path, docs_dir: Path,
@@ -47,14 +49,14 @@ def fingerprint(content_dir: Path, *, config_file: Path, theme_dir: Path, docs_d
     knew every one of them."""
     known: Known = load_pickle(known_file, {})
     seen: Known = {}
-    content = _Stored(content_dir, stored)
+    in_store = _by_relative_path(stored)
     digest = hashlib.blake2b(digest_size=16)
     digest.update(json.dumps(options, sort_keys=True, default=str).encode())
     for label, folder, by_bytes in (("content", content_dir, True), ("theme", theme_dir, False),
                                     ("docs", docs_dir, False),
                                     ("code", Path(generator.__file__).parent, True)):
         digest.update(label.encode())
-        for path, identity in _tree(folder, by_bytes, known, seen, content if label == "content" else None):
+        for path, identity in _tree(folder, by_bytes, known, seen, in_store if label == "content" else None):
             digest.update(f"{path}\0{identity}\n".encode())
     digest.update(config_file.read_bytes() if config_file.is_file() else b"")
     if known_file is not None and seen != known:
@@ -70,25 +72,17 @@ def folder_digest(folder: Path, *, by_bytes: bool = False) -> bytes:
     return digest.digest()
 
 
-class _Stored:
-    """The loader's digests of the files under one folder, by the paths :func:`_tree`
-    gives (read once, when a file is first not in the recorded ones)."""
-
-    def __init__(self, folder: Path, stored: Stored | None) -> None:
-        self._folder, self._stored = str(folder), stored
-        self._digests: dict[str, tuple[Stat, bytes]] | None = None
-
-    def get(self, path: str) -> tuple[Stat, bytes] | None:
-        if self._stored is None:
-            return None
-        if self._digests is None:
-            self._digests = {os.path.join(self._folder, *relative.split("/")): value
-                             for relative, value in self._stored().items()}
-        return self._digests.get(path)
+def _by_relative_path(stored: Stored | None) -> Lookup | None:
+    """The loader's digests by path relative to the content folder, read on first use
+    (only when a file is not among the recorded ones)."""
+    if stored is None:
+        return None
+    digests = functools.cache(stored)
+    return lambda relative: digests().get(relative.replace(os.sep, "/"))
 
 
 def _tree(folder: Path, by_bytes: bool, known: Known | None = None,
-          seen: Known | None = None, stored: _Stored | None = None) -> Iterable[tuple[str, str]]:
+          seen: Known | None = None, stored: Lookup | None = None) -> Iterable[tuple[str, str]]:
     """(relative path, identity) of every file under ``folder``, in a stable order."""
     if not folder.is_dir():
         return
@@ -105,17 +99,17 @@ def _tree(folder: Path, by_bytes: bool, known: Known | None = None,
             except OSError:
                 continue
             if by_bytes and stat.st_size <= SMALL:
-                identity = _bytes_identity(path, stat, now, known or {}, seen, stored)
+                identity = _bytes_identity(path, prefix + name, stat, now, known or {}, seen, stored)
             else:
                 identity = f"{stat.st_size}:{stat.st_mtime_ns}"
             yield prefix + name, identity
 
 
-def _bytes_identity(path: str, stat: os.stat_result, now: int, known: Known, seen: Known | None,
-                    stored: _Stored | None = None) -> str:
+def _bytes_identity(path: str, relative: str, stat: os.stat_result, now: int, known: Known, seen: Known | None,
+                    stored: Lookup | None = None) -> str:
     key = stat_key(stat)
     before = known.get(path)
-    loaded = stored.get(path) if stored is not None and before is None else None
+    loaded = stored(relative) if stored is not None and before is None else None
     if before is not None and before[0] == key and trusted(key, before[1]):
         identity, looked = before[2], before[1]
     elif loaded is not None and loaded[0] == key:  # stored only when its stat can be trusted
