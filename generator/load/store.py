@@ -79,10 +79,12 @@ class ContentStore:
     def write(self, entries: dict[str, FileEntry], dirty: set[str], signatures: dict[str, str]) -> None:
         """Store the shards in ``dirty`` and the signatures (best effort: a cache never
         fails a run)."""
+        changed = signatures != self.signatures
+        if not (changed or dirty):
+            return
         shards = sorted({shard_of(relative) for relative in entries})
         files = {relative: (e.stat, e.digest) for relative, e in entries.items()
                  if e.trusted and e.stat is not None and e.digest is not None}
-        changed = signatures != self.signatures
         if changed:  # first forget the old signatures: see the module docstring
             self._save("index", (code_version(), {}, shards, files))
         for shard in sorted(dirty):
@@ -91,14 +93,13 @@ class ContentStore:
                 self._save(_name(shard), (code_version(), chosen))
             else:
                 self._remove(_name(shard))
-        if changed or dirty:
-            self._save("index", (code_version(), signatures, shards, files))
+        self._save("index", (code_version(), signatures, shards, files))
         self.signatures = dict(signatures)
 
     def digests(self) -> dict[str, tuple[Stat, bytes]]:
         """See :func:`stored_digests` (from the index alone: no record is read)."""
         index = self._index()
-        return dict(index[3]) if index is not None else {}
+        return index[3] if index is not None else {}
 
     def _index(self) -> tuple[str, dict[str, str], list[str], dict[str, tuple[Stat, bytes]]] | None:
         index = self._load("index")
