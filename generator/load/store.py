@@ -87,8 +87,12 @@ class ContentStore:
                  if e.trusted and e.stat is not None and e.digest is not None}
         if changed:  # first forget the old signatures: see the module docstring
             self._save("index", (code_version(), {}, shards, files))
+        by_shard: dict[str, dict[str, Any]] = {}
+        for relative, entry in entries.items():  # one pass, not one per dirty shard
+            if (shard := shard_of(relative)) in dirty:
+                by_shard.setdefault(shard, {})[relative] = self._raw(entry)
         for shard in sorted(dirty):
-            chosen = {r: self._raw(e) for r, e in entries.items() if shard_of(r) == shard}
+            chosen = by_shard.get(shard)
             if chosen:
                 self._save(_name(shard), (code_version(), chosen))
             else:
