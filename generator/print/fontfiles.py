@@ -38,70 +38,81 @@ _SUBSETS: dict[tuple[int, int, frozenset[int], bool, bool], bytes] = {}
 """Subset faces by (kept file copy's id, face index, glyph ids, hinting, missing glyphs)."""
 
 
+Wrapper = Callable[[Callable[..., Any]], Callable[..., Any]]
+"""Makes the replacement of a WeasyPrint function from the original."""
+
+
 def share_font_files() -> bool:
     """Make WeasyPrint reuse font file copies in this process (idempotent); ``False`` when
     WeasyPrint's internals are not the ones this was written for."""
     try:
-        from weasyprint.pdf import fonts as pdf_fonts  # type: ignore[import-untyped]
         from weasyprint.text.ffi import ffi, harfbuzz  # type: ignore[import-untyped]
     except ImportError:
         return False
-    original = getattr(pdf_fonts, "get_hb_object_data", None)
-    if original is None:
-        return False
-    if getattr(original, "jinlin_shared", False):
-        return True
 
-    def get_hb_object_data(hb_object: Any, ot_color: Any = None, glyph: Any = None) -> Any:
-        if ot_color is not None:
-            return original(hb_object, ot_color, glyph)
-        blob = harfbuzz.hb_face_reference_blob(hb_object)
-        try:
-            length = ffi.new("unsigned int *")
-            data = harfbuzz.hb_blob_get_data(blob, length)
-            size = int(length[0])
-            if data == ffi.NULL or size < SMALLEST:
-                return original(hb_object)
-            return reuse(int(ffi.cast("uintptr_t", data)), size, lambda: ffi.unpack(data, size))
-        finally:
-            harfbuzz.hb_blob_destroy(blob)
+    def shared(original: Callable[..., Any]) -> Callable[..., Any]:
+        def get_hb_object_data(hb_object: Any, ot_color: Any = None, glyph: Any = None) -> Any:
+            if ot_color is not None:
+                return original(hb_object, ot_color, glyph)
+            blob = harfbuzz.hb_face_reference_blob(hb_object)
+            try:
+                length = ffi.new("unsigned int *")
+                data = harfbuzz.hb_blob_get_data(blob, length)
+                size = int(length[0])
+                if data == ffi.NULL or size < SMALLEST:
+                    return original(hb_object)
+                return reuse(int(ffi.cast("uintptr_t", data)), size, lambda: ffi.unpack(data, size))
+            finally:
+                harfbuzz.hb_blob_destroy(blob)
 
-    get_hb_object_data.jinlin_shared = True  # type: ignore[attr-defined]
-    pdf_fonts.get_hb_object_data = get_hb_object_data
-    return True
+        return get_hb_object_data
+
+    return _wrap("get_hb_object_data", shared)
 
 
 def share_subsets() -> bool:
     """Make WeasyPrint reuse the subset of a kept font file (see the module docstring) when
     a render needs the same glyphs of the same face again (idempotent); ``False`` when
     WeasyPrint's internals are not the ones this was written for."""
+
+    def shared(original: Callable[..., Any]) -> Callable[..., Any]:
+        def subset(self: Any, to_unicode: dict[int, Any], hinting: bool) -> None:
+            content = getattr(self, "file_content", None)
+            if not to_unicode or not _kept(content):
+                original(self, to_unicode, hinting)
+                return
+            key = (id(content), self.index, frozenset(to_unicode), bool(hinting), bool(self.missing))
+            made = _SUBSETS.get(key)
+            if made is None:
+                original(self, to_unicode, hinting)
+                if len(_SUBSETS) >= MOST_SUBSETS:
+                    _SUBSETS.clear()
+                made = _SUBSETS[key] = self.file_content
+            self.file_content = made
+
+        return subset
+
+    return _wrap("Font.subset", shared)
+
+
+def _wrap(path: str, shared: Wrapper) -> bool:
+    """Replace the function at ``path`` in ``weasyprint.pdf.fonts`` (``"Font.subset"``, say)
+    by ``shared(original)``, once; ``False`` (and nothing replaced) when there is none."""
     try:
         from weasyprint.pdf import fonts as pdf_fonts  # type: ignore[import-untyped]
     except ImportError:
         return False
-    font: Any = getattr(pdf_fonts, "Font", None)
-    original = getattr(font, "subset", None)
+    *owners, name = path.split(".")
+    owner: Any = pdf_fonts
+    for part in owners:
+        owner = getattr(owner, part, None)
+    original = getattr(owner, name, None)
     if original is None:
         return False
-    if getattr(original, "jinlin_shared", False):
-        return True
-
-    def subset(self: Any, to_unicode: dict[int, Any], hinting: bool) -> None:
-        content = getattr(self, "file_content", None)
-        if not to_unicode or not _kept(content):
-            original(self, to_unicode, hinting)
-            return
-        key = (id(content), self.index, frozenset(to_unicode), bool(hinting), bool(self.missing))
-        made = _SUBSETS.get(key)
-        if made is None:
-            original(self, to_unicode, hinting)
-            if len(_SUBSETS) >= MOST_SUBSETS:
-                _SUBSETS.clear()
-            made = _SUBSETS[key] = self.file_content
-        self.file_content = made
-
-    subset.jinlin_shared = True  # type: ignore[attr-defined]
-    font.subset = subset
+    if not getattr(original, "jinlin_shared", False):
+        replacement = shared(original)
+        replacement.jinlin_shared = True  # type: ignore[attr-defined]
+        setattr(owner, name, replacement)
     return True
 
 
