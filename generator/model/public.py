@@ -322,10 +322,14 @@ class PublicView:
 
     def derived(self, name: str, value: Any, make: Callable[[Any], P],
                 same: Callable[[P], bool] | None = None) -> P:
-        """``make(value)`` for a record ``value`` of this view, or what the previous view's
-        ``make`` of that name gave for the very same object (if ``same`` accepts it, when
-        given). ``make`` must depend on nothing else (the open-data row of an activity, say)."""
+        """``make(value)`` for a record ``value`` of this view, made once (asked again, the
+        same object comes back), or what the previous view's ``make`` of that name gave for
+        the very same object (if ``same`` accepts it, when given). ``make`` must depend on
+        nothing else (the open-data row of an activity, say)."""
         key = (name, id(value))
+        found = self._made.get(key)
+        if found is not None and found[0] is value:
+            return found[1]  # type: ignore[no-any-return]
         lent = self._lent.get(key)
         usable = lent is not None and lent[0] is value and (same is None or same(lent[1]))
         made: Any = lent[1] if usable else make(value)  # type: ignore[index]
@@ -437,9 +441,6 @@ class PublicView:
         return sorted(shown, key=lambda a: (a.date, a.id), reverse=True)
 
     def _public_activity(self, a: Activity) -> PublicActivity:
-        made = self._made.get(("activities", id(a)))
-        if made is not None and made[0] is a:
-            return made[1]  # type: ignore[return-value]
         return self._kept("activities", a, self._activity)
 
     def _activity(self, a: Activity) -> PublicActivity:
