@@ -40,7 +40,7 @@ class Suite:
         follows; timed at the start and at the end of a run, it tells runs apart."""
         result = run([sys.executable, "-c", REFERENCE], ROOT)
         self.add(Figure(f"本机速度参考（{when}，CPython 循环 3,000 万次加法）", seconds(result.wall, result.cpu),
-                        "—", None, "python -c 's = 0; for i in range(30_000_000): s += i'"))
+                        "—", None, f"python -c $'{REFERENCE.encode('unicode_escape').decode()}'"))
 
     # -- city -------------------------------------------------------------------------------
     def city(self) -> Project:
