@@ -25,6 +25,7 @@ from generator.cachefile import write_cache_file
 from generator.load.files import FileEntry
 from generator.load.listing import Stat
 from generator.load.yamlfile import LocatedDocument
+from generator.model.base import StoredList
 
 FORMAT = 3
 _MEMORY: dict[str, dict[str, bytes]] = {}
@@ -128,6 +129,10 @@ class ContentStore:
         if record is not None:
             # the document stays out: restored records get one that reads the file when asked
             state = {**record.__getstate__(), "__pydantic_private__": {"_id": record._id}}
+            if apart := type(record).stored_apart:  # long lists: restored when first read
+                fields = state["__dict__"]
+                state["__dict__"] = {name: StoredList.of(value) if name in apart and type(value) is list else value
+                                     for name, value in fields.items()}
             stored, numbers = (type(record), state), record._source.may_hold_numbers
         return (entry.stat, entry.trusted, entry.digest, entry.problems, stored, entry.scan,
                 entry.refs, entry.photos, numbers)

@@ -7,8 +7,10 @@ the handbook all read it from here, so they cannot drift apart.
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 import re
-from typing import Annotated, Any, ClassVar
+from collections.abc import Iterator, Sequence
+from typing import Annotated, Any, ClassVar, TypeVar, overload
 
 from pydantic import (
     AfterValidator,
@@ -97,6 +99,8 @@ class Record(BaseModel):
         use_attribute_docstrings=False,
     )
     kind_label: ClassVar[str] = "记录"
+    stored_apart: ClassVar[frozenset[str]] = frozenset()
+    """List fields the content store keeps as a :class:`StoredList` (restored when first read)."""
     _id: str = PrivateAttr(default="")
     _source: Any = PrivateAttr(default=None)
 
@@ -104,6 +108,66 @@ class Record(BaseModel):
     def id(self) -> str:  # noqa: A003 - the domain word
         """The record's id: its file name without ``.yml``."""
         return self._id
+
+
+T = TypeVar("T")
+
+
+class StoredList(Sequence[T]):
+    """A long list field of a record as the content store kept it, unpickled when first
+    read. A city year's 432 rating sheets hold 72,000 inspections: restoring them took most
+    of reading the store, and a site build whose 星级 results are kept never reads them.
+
+    It reads like the list it stands for and equals it. Code that needs a real ``list``
+    (pydantic's serializer, ``isinstance(value, list)``) fails loudly or takes ``list(value)``;
+    nothing can see it empty."""
+
+    __slots__ = ("_data", "_items")
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._items: list[T] | None = None
+
+    @classmethod
+    def of(cls, items: list[T]) -> StoredList[T]:
+        return cls(pickle.dumps(items, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def _list(self) -> list[T]:
+        items = self._items
+        if items is None:
+            items = self._items = pickle.loads(self._data)  # noqa: S301 - the store's own bytes
+        return items
+
+    @property
+    def restored(self) -> bool:
+        """Whether the items have been read (for tests)."""
+        return self._items is not None
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[T]: ...
+    def __getitem__(self, index: int | slice) -> T | list[T]:
+        return self._list()[index]
+
+    def __len__(self) -> int:
+        return len(self._list())
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self._list())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, StoredList):
+            other = other._list()
+        return self._list() == other if isinstance(other, list) else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return repr(self._list())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (StoredList, (self._data,))  # records are read-only: the bytes still hold
 
 
 class Part(BaseModel):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
-from pydantic import Field
+from pydantic import Field, SerializerFunctionWrapHandler, field_serializer
 
-from generator.model.base import Date, Markdown, Month, NonNegInt, Part, Photo, Record, RecordId
+from generator.model.base import Date, Markdown, Month, NonNegInt, Part, Photo, Record, RecordId, StoredList
 
 ActivityType = Literal[
     "志愿服务", "走访慰问", "环境整治", "文体活动", "议事协商", "便民服务",
@@ -184,8 +184,14 @@ class RatingSheet(Record):
     """星级楼栋月评分表（ratings/<YYYY-MM>/<社区编号>.yml）。总分和星级由系统计算，不要手填。"""
 
     kind_label: ClassVar[str] = "星级楼栋评分"
+    stored_apart: ClassVar[frozenset[str]] = frozenset({"buildings"})
 
     month: Month = Field(description="月份，YYYY-MM")
     community: RecordId = Field(description="社区（社区编号）")
     estate: RecordId | None = Field(None, description="小区（小区编号）；各楼栋也可单独填写")
     buildings: list[BuildingSheet] = Field(description="各楼栋评分", min_length=1)
+
+    @field_serializer("buildings", mode="wrap")
+    def _whole(self, value: Any, handler: SerializerFunctionWrapHandler) -> Any:
+        """Dumped as the list it is, also when the store kept it apart."""
+        return handler(list(value) if isinstance(value, StoredList) else value)

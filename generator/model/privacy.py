@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from generator.errors import Problem, Severity
 from generator.load.messages import field_path
+from generator.model.base import StoredList
 
 if TYPE_CHECKING:
     from generator.model.content import Content
@@ -195,7 +196,7 @@ def _masked_value(value: Any, numbers: bool) -> Any:
         return value if masked == value else masked
     if isinstance(value, BaseModel):
         return _masked_model(value, numbers)
-    if isinstance(value, list):
+    if isinstance(value, list | StoredList):  # a stored list is read only when numbers are masked
         items = [_masked_value(item, numbers) for item in value]
         return value if all(a is b for a, b in zip(items, value, strict=True)) else items
     return value

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
+from typing import Any
 
+from generator.model.base import StoredList
+from generator.model.privacy import masked_content
+from generator.model.ratings import month_scores
 from generator.project import load_content
 
 ACTIVITY = "activities/2026/10/2026-10-10-loudao-qingli.yml"
@@ -42,3 +47,47 @@ def test_problems_come_back_from_the_cache_too(mini_content: Path, tmp_path: Pat
     second = load_content(mini_content, cache_dir=tmp_path)[1]
     assert [p.format() for p in first] == [p.format() for p in second]
     assert any("重复" in p.message for p in second)
+
+
+RATINGS = "ratings/2026-10/tianrun-demo.yml"
+
+
+def _sheets(root: Path, cache_dir: Path) -> dict[str, Any]:
+    content, problems = load_content(root, cache_dir=cache_dir)
+    assert content is not None, problems
+    return content  # type: ignore[return-value]
+
+
+def test_stored_inspections_are_read_only_when_asked_for(mini_content: Path, tmp_path: Path) -> None:
+    """A rating sheet from the store holds its buildings as stored bytes until something
+    reads them; read, they equal, dump and score as the freshly validated ones."""
+    fresh = _sheets(mini_content, tmp_path)  # validated from the files (and stored)
+    stored = _sheets(mini_content, tmp_path)  # a new session: restored from the store
+    for key, sheet in stored.ratings.items():
+        assert isinstance(sheet.buildings, StoredList) and not sheet.buildings.restored, key
+        assert not isinstance(fresh.ratings[key].buildings, StoredList)
+    masked_content(stored)  # making the view's copy needs none of them (no numbers in the files)
+    assert not any(s.buildings.restored for s in stored.ratings.values())
+    for key, sheet in stored.ratings.items():
+        assert sheet.__dict__ == fresh.ratings[key].__dict__  # the fields (``==`` compares ``_source`` too)
+        assert sheet.model_dump() == fresh.ratings[key].model_dump()
+        assert sheet.model_dump_json() == fresh.ratings[key].model_dump_json()
+        assert sheet.buildings.restored
+    assert month_scores(stored, "2026-10") == month_scores(fresh, "2026-10")
+    again = pickle.loads(pickle.dumps(stored.ratings[next(iter(stored.ratings))]))
+    assert again.buildings == fresh.ratings[next(iter(stored.ratings))].buildings
+
+
+def test_a_number_in_a_stored_inspection_is_still_masked(mini_content: Path, tmp_path: Path) -> None:
+    path = mini_content / RATINGS
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("{date: 2026-10-06,", "{note: 联系13812345678, date: 2026-10-06,", 1),
+                    encoding="utf-8")
+    _sheets(mini_content, tmp_path)
+    stored = _sheets(mini_content, tmp_path)
+    sheet = next(s for s in stored.ratings.values() if s.id == "tianrun-demo")
+    assert isinstance(sheet.buildings, StoredList)
+    public = masked_content(stored).ratings[next(k for k, s in stored.ratings.items() if s is sheet)]
+    notes = [i.note for b in public.buildings for i in b.inspections if i.note]
+    assert notes == ["联系138****5678"]
+    assert any("13812345678" in i.note for b in sheet.buildings for i in b.inspections)  # the record itself is kept
