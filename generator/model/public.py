@@ -8,9 +8,10 @@ category, a non-public person or a photo without consent: those values are not i
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable
 from dataclasses import InitVar, dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any, TypeVar
 
 from markupsafe import Markup
@@ -274,6 +275,10 @@ meetings and wishes are compared instead: see :meth:`PublicView._kept`); for
 
 P = TypeVar("P")
 
+Stored = dict[tuple[str, str], tuple[Any, bytes]]
+"""Public records kept by an earlier build: (kind, source key) → (the public record, its
+digest as page keys use it). See :meth:`PublicView.lend_stored`."""
+
 
 def _activity_title(a: Activity) -> str:
     """An activity's public title (its links from meetings and wishes show it too)."""
@@ -298,6 +303,13 @@ class PublicView:
         self._masked: Masked = {}
         self._made: dict[tuple[str, int], tuple[object, object]] = {}
         self._lent: dict[tuple[str, int], tuple[object, object]] = {}
+        self._stored: Stored | None = None
+        self._stored_code = b""
+        self._sources: dict[str, bytes | None] = {}
+        self.kept: dict[tuple[str, str], Any] = {}
+        """With :meth:`lend_stored`: this view's public records by (kind, source key), to keep."""
+        self.stored_digests: dict[int, tuple[object, bytes]] = {}
+        """Public records lent by :meth:`lend_stored`, with their digests, by ``id``."""
         self._places: dict[tuple[str, str | None, str | None], Place] = {}
         self.changed: frozenset[str] = frozenset((*TABLES, *SETTINGS))
         """What differs from ``previous`` (tables and settings; all of them without one)."""
@@ -336,13 +348,71 @@ class PublicView:
         self._made[key] = (value, made)
         return made  # type: ignore[no-any-return]
 
+    def lend_stored(self, stored: Stored, code: bytes) -> None:
+        """Use public records kept by an earlier build (another process, where no record is
+        the very same object). Each is found by its source key: a digest of ``code`` (what
+        makes public records), the record's file and the files of every table it is made
+        from (:data:`MADE_FROM`); a meeting's or wish's activity links are compared, as
+        for ``previous``. A record without a file digest is always made anew. From now on
+        :attr:`kept` collects this view's public records under their keys."""
+        self._stored, self._stored_code = stored, code
+
     def _kept(self, kind: str, record: Any, make: Callable[[Any], P],
               same: Callable[[P], bool] | None = None) -> P:
         """:meth:`derived` for the public record of ``kind`` made from ``record``: lent only
         while nothing else it is made from (:data:`MADE_FROM`) changed."""
+        if self._stored is not None:
+            make = partial(self._stored_or_made, kind, make, same)
         if self.changed & MADE_FROM[kind]:
             return self.derived(kind, record, make, lambda _: False)
         return self.derived(kind, record, make, same)
+
+    def _stored_or_made(self, kind: str, make: Callable[[Any], P], same: Callable[[P], bool] | None,
+                        record: Any) -> P:
+        key = self._source_key(kind, record)
+        if key is None:
+            return make(record)
+        assert self._stored is not None
+        found = self._stored.get((kind, key))
+        if found is not None and (same is None or same(found[0])):
+            made: P = found[0]
+            self.stored_digests[id(made)] = found
+        else:
+            made = make(record)
+        self.kept[(kind, key)] = made
+        return made
+
+    def _source_key(self, kind: str, record: Any) -> str | None:
+        own = getattr(getattr(record, "_source", None), "digest", None)
+        if own is None:
+            return None
+        hasher = hashlib.blake2b(self._stored_code, digest_size=16)
+        hasher.update(f"{kind}\0{record.id}\0".encode())
+        hasher.update(own)
+        for name in sorted(MADE_FROM[kind]):
+            table = self._source_of(name)
+            if table is None:
+                return None
+            hasher.update(table)
+        return hasher.hexdigest()
+
+    def _source_of(self, name: str) -> bytes | None:
+        """A digest of the files of the table or settings record ``name`` (``None`` if one
+        has no file digest), in table order."""
+        if name not in self._sources:
+            value = getattr(self.content, name)
+            records = value.items() if name in TABLES else [(name, value)]
+            hasher = hashlib.blake2b(digest_size=16)
+            for key, record in records:
+                digest = getattr(getattr(record, "_source", None), "digest", None)
+                if digest is None:
+                    self._sources[name] = None
+                    break
+                hasher.update(f"{key}\0".encode())
+                hasher.update(digest)
+            else:
+                self._sources[name] = hasher.digest()
+        return self._sources[name]
 
     # -- people ---------------------------------------------------------------
     def person_ref(self, person_id: str | None) -> Ref | None:

@@ -23,6 +23,7 @@ class Remembered(dict[str, str]):
         super().__init__(earlier)
         self.used: dict[str, str] = {}
         self.added = 0
+        self.keep_unused = False
 
     def get(self, text: str, default: str | None = None) -> str | None:  # type: ignore[override]
         found = super().get(text, default)
@@ -35,10 +36,13 @@ class Remembered(dict[str, str]):
         self.used[text] = html
         self.added += 1
 
-    def start_build(self, *, lent: bool = False) -> None:
+    def start_build(self, *, lent: bool = False, keep_unused: bool = False) -> None:
         """Forget which texts were used (a ``serve`` rebuild starts counting again). With
         ``lent`` (``serve``: records unchanged since the last build keep what was made
-        from them, their texts are not looked up again) the texts used so far still count."""
+        from them, their texts are not looked up again) the texts used so far still count;
+        with ``keep_unused`` (public records lent from the disk: their texts are not looked
+        up at all) no text is dropped."""
+        self.keep_unused = keep_unused
         if not lent:
             self.used = {}
             self.added = 0
@@ -46,7 +50,7 @@ class Remembered(dict[str, str]):
     @property
     def worth_saving(self) -> bool:
         """True if this build rendered new text or stopped using some."""
-        return self.added > 0 or len(self.used) < len(self)
+        return self.added > 0 or (len(self.used) < len(self) and not self.keep_unused)
 
     @classmethod
     def load(cls, path: Path) -> Remembered:
@@ -54,7 +58,12 @@ class Remembered(dict[str, str]):
         return cls(load_pickle(path, {}))
 
     def save(self, path: Path) -> None:
-        """Keep what this build used (atomically; best effort); only that stays in memory too."""
+        """Keep what this build used (atomically; best effort); only that stays in memory too
+        (everything, with ``keep_unused``)."""
+        if self.keep_unused:
+            save_pickle(path, dict(self))
+            self.added = 0
+            return
         save_pickle(path, self.used)
         for text in [t for t in self if t not in self.used]:
             del self[text]

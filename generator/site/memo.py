@@ -41,11 +41,15 @@ class Fingerprinter:
     digested twice. A value without a stable form can only cost a render, never skip one
     wrongly: the key then differs from run to run."""
 
-    def __init__(self, previous: Fingerprinter | None = None) -> None:
+    def __init__(self, previous: Fingerprinter | None = None,
+                 known: dict[int, tuple[object, bytes]] | None = None) -> None:
         self._seen: dict[int, tuple[object, bytes]] = {}
         self._previous = previous._seen if previous is not None else {}
         """``serve``: the last build's digests. The public view lends unchanged records to
         the next one as the very same (immutable) objects, so their digests still hold."""
+        self._known = known if known is not None else {}
+        """Digests kept with the objects themselves (public records lent from the disk, see
+        :meth:`~generator.model.public.PublicView.lend_stored`; the mapping may grow)."""
 
     def seed(self, value: object, digest: bytes) -> None:
         """Take ``digest`` as ``value``'s, known from what it was computed from (the
@@ -56,6 +60,11 @@ class Fingerprinter:
     def forget_previous(self) -> None:
         """Drop the last build's digests (after this build: they keep its objects alive)."""
         self._previous = {}
+
+    def of_object(self, value: object) -> bytes:
+        """The digest a record or other object is fed into keys with (:class:`Unkeyable`
+        if it has none)."""
+        return self._object(value)
 
     def digest(self, value: object) -> bytes:
         hasher = hashlib.blake2b(digest_size=16)
@@ -102,7 +111,7 @@ class Fingerprinter:
         found = self._seen.get(id(value))
         if found is not None and found[0] is value:
             return found[1]
-        found = self._previous.get(id(value))
+        found = self._previous.get(id(value)) or self._known.get(id(value))
         if found is not None and found[0] is value:
             self._seen[id(value)] = found
             return found[1]
@@ -181,11 +190,12 @@ class RenderMemo:
     pure) and of this one; ``salt`` covers the shared inputs."""
 
     def __init__(self, previous: dict[str, str | None], salt: bytes,
-                 fingerprints: Fingerprinter | None = None) -> None:
+                 fingerprints: Fingerprinter | None = None,
+                 known: dict[int, tuple[object, bytes]] | None = None) -> None:
         self.previous = previous
         self.keys: dict[str, str | None] = {}
         self.salt = salt
-        self.fingerprints = Fingerprinter(fingerprints)
+        self.fingerprints = Fingerprinter(fingerprints, known)
 
     def key(self, template: str, here: str, context: dict[str, object]) -> str | None:
         """The body key of a page, or ``None`` if a value cannot be fingerprinted."""

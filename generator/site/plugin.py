@@ -30,7 +30,7 @@ from generator.load.session import collector_paused
 from generator.model.content import Content
 from generator.model.markup import remember_rendered
 from generator.model.public import PublicView
-from generator.site import markdowncache, previewcache, ratedcache
+from generator.site import markdowncache, previewcache, publiccache, ratedcache
 from generator.site.bulletins import BulletinArchive, build_archive
 from generator.site.config import JinlinConfig
 from generator.site.context import SiteContext
@@ -74,6 +74,9 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
 
     def _reset(self) -> None:
         self.view: PublicView | None = None
+        self._public_kept: dict[str, set[tuple[str, str]]] | None = None
+        """`jinlin build`: the keys of the public records kept on the disk, by kind (see
+        :mod:`generator.site.publiccache`)."""
         self._lent_fingerprints: Fingerprinter | None = None
         self.problems: list[Problem] = []
         self.publisher: Publisher | None = None
@@ -141,9 +144,12 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
         if content is None:
             return config
         lent, self._last = (self._last if self.serving else None), None
-        self._remember_markdown(lent=lent is not None)
+        # `jinlin build` (not clean): public records kept by the last build are lent from the disk
+        from_disk = not self.serving and not (self._publish_target and self._publish_target[2])
+        self._remember_markdown(lent=lent is not None, keep_unused=from_disk)
         self.view = PublicView(content, lent[0] if lent else None)
         self._lent_fingerprints = lent[1] if lent else None
+        self._public_kept = publiccache.lend(self.view, self.cache_dir) if from_disk else None
         path = ratedcache.store_path(self.cache_dir)
         kept, self._rated_kept = self._rated_kept, None
         self._rated = (path, *ratedcache.prime(self.view, path, kept if kept and kept[0] == path else None))
@@ -169,7 +175,7 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
             self.publisher = self._publisher(config)
             body_salt, frame_salt = salts(config, self.view, _theme_dir(config))
             lent_digests, self._lent_fingerprints = self._lent_fingerprints, None
-            ctx.memo = self.publisher.memo(body_salt, lent_digests)
+            ctx.memo = self.publisher.memo(body_salt, lent_digests, self.view.stored_digests)
             ctx.previews, ctx.preview_salt = self._remember_previews(), previewcache.salt(body_salt)
             if self._rated is not None:
                 ratedcache.seed(self.view, self._rated[2], ctx.memo.fingerprints, lists=ctx.rated,
@@ -212,6 +218,9 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
 
     def _post_build(self) -> None:
         if self.config.enabled and self.publisher is not None:
+            memo = self.publisher.render_memo
+            if self._public_kept is not None and self.view is not None and memo is not None:
+                publiccache.save(self.view, self.cache_dir, memo.fingerprints, self._public_kept)  # while searching
             self._publishing(Publisher.finish)
             self.pages_written = len(self.publisher.page_urls)
             memo = self.publisher.render_memo
@@ -295,14 +304,15 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
         for uri, data in error_site(self.problems, folder).items():
             _add(files, File.generated(config, uri, abs_src_path=str(out.write(f"error/{uri}", data))))
 
-    def _remember_markdown(self, *, lent: bool) -> None:
+    def _remember_markdown(self, *, lent: bool, keep_unused: bool = False) -> None:
         """Reuse Markdown rendered by earlier builds (kept in memory by ``serve``; ``lent``:
-        the last build lends its public records, whose texts are not rendered again)."""
+        the last build lends its public records, whose texts are not rendered again;
+        ``keep_unused``: so do records kept on the disk, see :mod:`generator.site.publiccache`)."""
         path = markdowncache.store_path(self.cache_dir)
         if self._markdown is None or self._markdown[0] != path:
             self._markdown = (path, Remembered.load(path))
             lent = False
-        self._markdown[1].start_build(lent=lent)
+        self._markdown[1].start_build(lent=lent, keep_unused=keep_unused)
         remember_rendered(self._markdown[1])
 
     def _remember_previews(self) -> Remembered:

@@ -123,13 +123,15 @@ class Publisher:
             self.search = search.SearchUpdate(sources, previous, scratch)
 
     # -- steps ----------------------------------------------------------------------------
-    def memo(self, salt: bytes, fingerprints: Fingerprinter | None = None) -> RenderMemo:
+    def memo(self, salt: bytes, fingerprints: Fingerprinter | None = None,
+             stored: dict[int, tuple[object, bytes]] | None = None) -> RenderMemo:
         """The render memo for the page generators: the last build's body keys, if this
-        build writes into what it wrote (``fingerprints``: the last build's digests, in ``serve``)."""
+        build writes into what it wrote (``fingerprints``: the last build's digests, in ``serve``;
+        ``stored``: digests kept with public records lent from the disk)."""
         known = self.previous if self.previous and self.out.incremental else PublishedState()
         keys = {u: s[0] for u, s in known.pages.items()}
         keys.update({path: key for path, key in known.files.items() if path in self.out.previous})
-        self.render_memo = RenderMemo(keys, salt, fingerprints)
+        self.render_memo = RenderMemo(keys, salt, fingerprints, stored)
         return self.render_memo
 
     def collect(self, pages: list[GeneratedPage], files: dict[str, bytes], copies: dict[str, Path],

@@ -7,7 +7,11 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
+
+if TYPE_CHECKING:
+    from generator.model.public import PublicView
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE_CONTENT = ROOT / "tests" / "fixtures" / "site-content"
@@ -87,3 +91,41 @@ def css_urls(css: str) -> list[str]:
     """``url(...)`` and ``@import`` targets in a stylesheet."""
     urls = re.findall(r"url\(\s*['\"]?([^'\")]+)", css)
     return urls + re.findall(r"@import\s+['\"]([^'\"]+)", css)
+
+
+Edit = tuple[str, str, str]
+"""(file under the content folder, text, replacement)."""
+
+EDITS: list[Edit] = [
+    ("activities/2026/08/2026-08-15-loudao-qingli.yml", "title: 天润小区楼道清理志愿活动", "title: 天润小区楼道大扫除"),
+    ("people/chen-guoqiang.yml", "name: 陈国强", "name: 陈国栋"),
+    ("communities/zaiyunqiao.yml", "    name: 天润小区", "    name: 天润家园"),
+    ("ratings/2026-10/zaiyunqiao.yml", "public_review: {votes: 80, satisfied: 80}",
+     "public_review: {votes: 80, satisfied: 41}"),
+    ("units/caizhengju.yml", "name: 邵武市财政局", "name: 邵武市财政局机关"),
+    ("groups/nuanxin.yml", "name: 暖心便民帮帮团", "name: 暖心帮帮团"),
+    ("meetings/2026/2026-08-05-tianrun-yishi.yml", "title: 天润小区楼道堆物整治议事会",
+     "title: 天润小区楼道堆物议事会"),
+    ("wishes/2026/radio.yml", "title: 想要一台收音机", "title: 想要一台新收音机"),
+    ("scoring.yml", "    max_points: 30", "    max_points: 32"),
+    ("site.yml", "name: 邵武近邻党建", "name: 邵武市近邻党建"),
+]
+
+
+def edit_content(content: Path, edit: Edit) -> None:
+    """Make ``edit`` in the content folder ``content``."""
+    path = content / edit[0]
+    text = path.read_text(encoding="utf-8")
+    assert edit[1] in text, edit
+    path.write_text(text.replace(edit[1], edit[2], 1), encoding="utf-8")
+
+
+def public_parts(view: PublicView) -> dict[str, object]:
+    """Everything the view offers the site, worked out."""
+    return {
+        "people": view.people, "activities": view.activities, "meetings": view.meetings, "wishes": view.wishes,
+        "units": view.units, "groups": view.groups, "communities": view.communities,
+        "rated": {m: view.rated(m) for m in view.rating_months}, "figures": view.figures(),
+        "months": view.months, "honoured": {m: view.honoured_in(m) for m in view.months},
+        "by_month": {m: (view.activities_in(m), view.meetings_in(m), view.month_figures(m)) for m in view.months},
+    }

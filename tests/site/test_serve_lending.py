@@ -16,67 +16,31 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from sitetools import ROOT
+from sitetools import EDITS, ROOT, Edit, edit_content, public_parts
 
 from generator.load.session import ContentSession
 from generator.model.public import PublicView
 from generator.site.context import SiteContext
-
-Edit = tuple[str, str, str]
-"""(file under the content folder, text, replacement)."""
-
-EDITS: list[Edit] = [
-    ("activities/2026/08/2026-08-15-loudao-qingli.yml", "title: 天润小区楼道清理志愿活动", "title: 天润小区楼道大扫除"),
-    ("people/chen-guoqiang.yml", "name: 陈国强", "name: 陈国栋"),
-    ("communities/zaiyunqiao.yml", "    name: 天润小区", "    name: 天润家园"),
-    ("ratings/2026-10/zaiyunqiao.yml", "public_review: {votes: 80, satisfied: 80}",
-     "public_review: {votes: 80, satisfied: 41}"),
-    ("units/caizhengju.yml", "name: 邵武市财政局", "name: 邵武市财政局机关"),
-    ("groups/nuanxin.yml", "name: 暖心便民帮帮团", "name: 暖心帮帮团"),
-    ("meetings/2026/2026-08-05-tianrun-yishi.yml", "title: 天润小区楼道堆物整治议事会",
-     "title: 天润小区楼道堆物议事会"),
-    ("wishes/2026/radio.yml", "title: 想要一台收音机", "title: 想要一台新收音机"),
-    ("scoring.yml", "    max_points: 30", "    max_points: 32"),
-    ("site.yml", "name: 邵武近邻党建", "name: 邵武市近邻党建"),
-]
-
-
-def _edit(content: Path, edit: Edit) -> None:
-    path = content / edit[0]
-    text = path.read_text(encoding="utf-8")
-    assert edit[1] in text, edit
-    path.write_text(text.replace(edit[1], edit[2], 1), encoding="utf-8")
 
 
 def _views(content: Path) -> Iterator[tuple[Edit, PublicView, PublicView, PublicView]]:
     """After each edit: (the edit, the view before it, the view lent by it, a fresh view)."""
     session = ContentSession(None)
     before = PublicView(session.require(content)[0])
-    _public(before)
+    public_parts(before)
     for edit in EDITS:
-        _edit(content, edit)
+        edit_content(content, edit)
         loaded, _ = session.require(content)
         lent = PublicView(loaded, before)
         yield edit, before, lent, PublicView(loaded)
-        _public(lent)
+        public_parts(lent)
         lent.forget_previous()
         before = lent
 
 
-def _public(view: PublicView) -> dict[str, object]:
-    """Everything the view offers the site, worked out."""
-    return {
-        "people": view.people, "activities": view.activities, "meetings": view.meetings, "wishes": view.wishes,
-        "units": view.units, "groups": view.groups, "communities": view.communities,
-        "rated": {m: view.rated(m) for m in view.rating_months}, "figures": view.figures(),
-        "months": view.months, "honoured": {m: view.honoured_in(m) for m in view.months},
-        "by_month": {m: (view.activities_in(m), view.meetings_in(m), view.month_figures(m)) for m in view.months},
-    }
-
-
 def test_a_lent_view_equals_a_fresh_one_after_every_kind_of_edit(site_copy: Path) -> None:
     for edit, _before, lent, fresh in _views(site_copy):
-        assert _public(lent) == _public(fresh), edit
+        assert public_parts(lent) == public_parts(fresh), edit
         assert lent.changed, edit
 
 
@@ -152,7 +116,7 @@ def test_serve_rebuilds_give_the_site_a_clean_build_gives(site_copy: Path, tmp_p
     kept: list[str] = []
     try:
         for number, edit in enumerate(EDITS):
-            _edit(site_copy, edit)
+            edit_content(site_copy, edit)
             serve.build()
             kept += serve.plugin.sections_kept
             # MkDocs keeps one plugin instance per process: build afresh once serve is done

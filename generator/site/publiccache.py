@@ -1,0 +1,90 @@
+"""Public records kept between builds, for ``jinlin build`` after an edit.
+
+A new process cannot lend the last view's public records by identity, as ``serve`` does:
+it has no last view. So each build keeps its public records (the 5,000 activities of a
+city among them, with their Markdown made into HTML) together with their digests as page
+keys use them, one file per kind, and the next build lends those whose source key is
+unchanged (:meth:`~generator.model.public.PublicView.lend_stored`): the digest of the
+record's file and of the files of everything it is made from. One edited activity then
+costs one activity made public, and its digest for the page keys, instead of 5,000.
+
+Files are named after the code that makes public records (``generator/model``, the
+Markdown and sanitiser versions, Python's), so a changed rule never serves an old record.
+A clean build neither reads nor keeps them.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from generator.model.public import MADE_FROM, PublicView, Stored
+from generator.site.background import load_pickle, save_pickle
+from generator.site.memo import Fingerprinter, Unkeyable
+
+KINDS = tuple(MADE_FROM)
+"""Kinds of public record kept (those :meth:`PublicView._kept` makes)."""
+
+
+def code(cache_dir: Path) -> bytes:
+    """A digest of what makes public records (see the module docstring)."""
+    import generator.model
+    from generator.site.freshness import folder_digest
+    from generator.site.markdowncache import store_path
+
+    rules = folder_digest(Path(generator.model.__file__).parent, by_bytes=True)
+    return rules + store_path(cache_dir).name.encode() + sys.version.encode()
+
+
+def folder(cache_dir: Path) -> Path:
+    return cache_dir / "public"
+
+
+def load(cache_dir: Path) -> tuple[Stored, dict[str, set[tuple[str, str]]]]:
+    """Every kept public record (empty when none are kept or the files are unreadable), and
+    the keys kept for each kind (to tell later whether a kind's file is worth writing)."""
+    stored: Stored = {}
+    keys: dict[str, set[tuple[str, str]]] = {}
+    for kind in KINDS:
+        found = load_pickle(folder(cache_dir) / f"{kind}.pickle", {})
+        stored.update(found)
+        keys[kind] = set(found)
+    return stored, keys
+
+
+def lend(view: PublicView, cache_dir: Path) -> dict[str, set[tuple[str, str]]]:
+    """Let ``view`` lend the kept public records made by this code; returns what
+    :func:`save` needs to know about them."""
+    stored, keys = load(cache_dir)  # source keys include the code: other code's records never match
+    view.lend_stored(stored, code(cache_dir))
+    return keys
+
+
+def save(view: PublicView, cache_dir: Path, fingerprints: Fingerprinter,
+         kept_before: dict[str, set[tuple[str, str]]]) -> None:
+    """Keep this build's public records, the file of each kind only if its records are not
+    exactly the ones it holds (best effort: a cache never fails a build)."""
+    by_kind: dict[str, dict[tuple[str, str], tuple[object, bytes]]] = {kind: {} for kind in KINDS}
+    for key, record in view.kept.items():
+        digest = _digest(record, view, fingerprints)
+        if digest is not None:  # a record without a digest is made anew each build
+            by_kind[key[0]][key] = (record, digest)
+    for kind, records in by_kind.items():
+        if set(records) == kept_before.get(kind, set()) and _all_lent(records.values(), view):
+            continue
+        save_pickle(folder(cache_dir) / f"{kind}.pickle", records)
+
+
+def _digest(record: object, view: PublicView, fingerprints: Fingerprinter) -> bytes | None:
+    found = view.stored_digests.get(id(record))
+    if found is not None and found[0] is record:
+        return found[1]
+    try:
+        return fingerprints.of_object(record)
+    except Unkeyable:
+        return None
+
+
+def _all_lent(records: Iterable[tuple[object, bytes]], view: PublicView) -> bool:
+    return all(id(record) in view.stored_digests for record, _ in records)

@@ -1,0 +1,89 @@
+"""``jinlin build`` after an edit lends public records kept on the disk by the last build
+(:mod:`generator.site.publiccache`): only those whose record and whose every input are
+unchanged, and each with the digest page keys use. After every kind of edit the view
+equals a fresh one; loads are new sessions, as in a new process (no record is the same
+object as before)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sitetools import EDITS, edit_content, public_parts
+
+from generator.load.session import ContentSession
+from generator.model.public import PublicView
+from generator.site import publiccache
+from generator.site.memo import Fingerprinter
+
+
+def _view(content: Path, cache: Path) -> tuple[PublicView, Fingerprinter]:
+    """A build's view in a new process: loaded afresh, lent what ``cache`` keeps, worked
+    out, and kept in ``cache`` again (as the plugin does after the pages are made)."""
+    loaded, _ = ContentSession(None).require(content)
+    view = PublicView(loaded)
+    kept = publiccache.lend(view, cache)
+    public_parts(view)
+    fingerprints = Fingerprinter(known=view.stored_digests)
+    publiccache.save(view, cache, fingerprints, kept)
+    return view, fingerprints
+
+
+def _fresh(content: Path) -> PublicView:
+    return PublicView(ContentSession(None).require(content)[0])
+
+
+def test_a_view_lent_from_the_disk_equals_a_fresh_one_after_every_kind_of_edit(site_copy: Path,
+                                                                                tmp_path: Path) -> None:
+    first, _ = _view(site_copy, tmp_path)
+    assert not first.stored_digests  # nothing kept yet
+    assert {kind for kind, _ in first.kept} == set(publiccache.KINDS) - {"ratings"}
+    again, _ = _view(site_copy, tmp_path)
+    assert len(again.stored_digests) == len(again.kept)  # nothing changed: every record lent
+    for edit in EDITS:
+        edit_content(site_copy, edit)
+        lent, _ = _view(site_copy, tmp_path)
+        assert public_parts(lent) == public_parts(_fresh(site_copy)), edit
+        expected = _made_from(edit[0].split("/")[0].removesuffix(".yml"))
+        # a meeting or wish linking to an edited activity shows its title: made again too
+        linked = {"meetings", "wishes"} if "activities" in expected else set()
+        assert expected <= _made_again(lent) <= expected | linked, edit
+        for record, digest in lent.stored_digests.values():  # the kept digest is the record's own
+            assert Fingerprinter().of_object(record) == digest, edit
+
+
+def _made_again(view: PublicView) -> set[str]:
+    """Kinds of which the view made some public record anew (instead of lending it)."""
+    return {kind for (kind, _), record in view.kept.items() if id(record) not in view.stored_digests}
+
+
+def _made_from(table: str) -> set[str]:
+    """Kinds of public record made from the table or settings file ``table``."""
+    return {kind for kind, sources in publiccache.MADE_FROM.items()
+            if kind != "ratings" and (kind == table or table in sources)}
+
+
+def test_only_what_an_edit_touches_is_made_again(site_copy: Path, tmp_path: Path) -> None:
+    _view(site_copy, tmp_path)
+    edit_content(site_copy, EDITS[0])  # one activity's title
+    lent, _ = _view(site_copy, tmp_path)
+    made = {key[0]: record for key, record in lent.kept.items() if id(record) not in lent.stored_digests}
+    assert len(made) == 2 and len(lent.kept) > 10  # that activity and the meeting linking to it
+    assert made["activities"].title == "天润小区楼道大扫除"
+    assert any(link.id == made["activities"].id for link in made["meetings"].activities)
+
+
+def test_other_code_lends_nothing(site_copy: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _view(site_copy, tmp_path)
+    monkeypatch.setattr(publiccache, "code", lambda cache_dir: b"other rules")
+    lent, _ = _view(site_copy, tmp_path)
+    assert not lent.stored_digests
+
+
+def test_a_copied_file_is_its_own_record(site_copy: Path, tmp_path: Path) -> None:
+    """Two files with the same bytes are two records (the id is the file name)."""
+    source = site_copy / EDITS[0][0]
+    _view(site_copy, tmp_path)
+    source.with_name("2026-08-15-loudao-qingli-2.yml").write_bytes(source.read_bytes())
+    lent, _ = _view(site_copy, tmp_path)
+    assert public_parts(lent) == public_parts(_fresh(site_copy))
+    assert len({a.id for a in lent.activities}) == len(lent.activities)
