@@ -147,12 +147,13 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
         # `jinlin build` (not clean): public records kept by the last build are lent from the disk
         from_disk = not self.serving and not (self._publish_target and self._publish_target[2])
         self._remember_markdown(lent=lent is not None, keep_unused=from_disk)
-        self.view = PublicView(content, lent[0] if lent else None)
-        self._lent_fingerprints = lent[1] if lent else None
-        self._public_kept = publiccache.lend(self.view, self.cache_dir) if from_disk else None
-        path = ratedcache.store_path(self.cache_dir)
-        kept, self._rated_kept = self._rated_kept, None
-        self._rated = (path, *ratedcache.prime(self.view, path, kept if kept and kept[0] == path else None))
+        with collector_paused(collect_first=False):  # as for making pages: tens of thousands of records
+            self.view = PublicView(content, lent[0] if lent else None)
+            self._lent_fingerprints = lent[1] if lent else None
+            self._public_kept = publiccache.lend(self.view, self.cache_dir) if from_disk else None
+            path = ratedcache.store_path(self.cache_dir)
+            kept, self._rated_kept = self._rated_kept, None
+            self._rated = (path, *ratedcache.prime(self.view, path, kept if kept and kept[0] == path else None))
         _apply_site_settings(config, self.view)
         return config
 
