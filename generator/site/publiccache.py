@@ -43,14 +43,20 @@ def folder(cache_dir: Path) -> Path:
 
 def load(cache_dir: Path) -> tuple[Stored, dict[str, set[tuple[str, str]]]]:
     """Every kept public record (empty when none are kept or the files are unreadable), and
-    the keys kept for each kind (to tell later whether a kind's file is worth writing)."""
+    the keys each file holds (to tell later whether it is worth writing again)."""
     stored: Stored = {}
     keys: dict[str, set[tuple[str, str]]] = {}
-    for kind in KINDS:
-        found = load_pickle(folder(cache_dir) / f"{kind}.pickle", {})
+    for path in sorted(folder(cache_dir).glob("*.pickle")):
+        found = load_pickle(path, {})
         stored.update(found)
-        keys[kind] = set(found)
+        keys[path.stem] = set(found)
     return stored, keys
+
+
+def _file(key: tuple[str, str]) -> str:
+    """The file a record is kept in: its kind and the first digit of its source key, so
+    that one edited activity rewrites two of sixteen files, not all 5,000 records."""
+    return f"{key[0]}-{key[1][:1]}"
 
 
 def lend(view: PublicView, cache_dir: Path) -> dict[str, set[tuple[str, str]]]:
@@ -63,17 +69,22 @@ def lend(view: PublicView, cache_dir: Path) -> dict[str, set[tuple[str, str]]]:
 
 def save(view: PublicView, cache_dir: Path, fingerprints: Fingerprinter,
          kept_before: dict[str, set[tuple[str, str]]]) -> None:
-    """Keep this build's public records, the file of each kind only if its records are not
-    exactly the ones it holds (best effort: a cache never fails a build)."""
-    by_kind: dict[str, dict[tuple[str, str], tuple[object, bytes]]] = {kind: {} for kind in KINDS}
+    """Keep this build's public records; a file is written again only if its records are
+    not exactly the ones it holds (best effort: a cache never fails a build)."""
+    files: dict[str, dict[tuple[str, str], tuple[object, bytes]]] = {}
     for key, record in view.kept.items():
         digest = _digest(record, view, fingerprints)
         if digest is not None:  # a record without a digest is made anew each build
-            by_kind[key[0]][key] = (record, digest)
-    for kind, records in by_kind.items():
-        if set(records) == kept_before.get(kind, set()) and _all_lent(records.values(), view):
+            files.setdefault(_file(key), {})[key] = (record, digest)
+    for name in sorted(set(files) | set(kept_before)):
+        records = files.get(name, {})
+        if set(records) == kept_before.get(name) and _all_lent(records.values(), view):
             continue
-        save_pickle(folder(cache_dir) / f"{kind}.pickle", records)
+        path = folder(cache_dir) / f"{name}.pickle"
+        if records:
+            save_pickle(path, records)
+        else:
+            path.unlink(missing_ok=True)
 
 
 def _digest(record: object, view: PublicView, fingerprints: Fingerprinter) -> bytes | None:
