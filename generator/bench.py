@@ -40,6 +40,7 @@ def measure(options: argparse.Namespace) -> Report:
     """Every figure of one bench run (see the module doc), in the order measured."""
     report = Report()
     suite = Suite(report, _echo, options.seed)
+    suite.compile_code()
     suite.reference("开始时")
     city = suite.city()
     suite.check(city)
