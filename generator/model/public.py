@@ -310,6 +310,8 @@ class PublicView:
         """With :meth:`lend_stored`: this view's public records by (kind, source key), to keep."""
         self.stored_digests: dict[int, tuple[object, bytes]] = {}
         """Public records lent by :meth:`lend_stored`, with their digests, by ``id``."""
+        self.from_store: set[tuple[str, str]] = set()
+        """The keys of :attr:`kept` whose value :meth:`lend_stored` lent."""
         self._places: dict[tuple[str, str | None, str | None], Place] = {}
         self.changed: frozenset[str] = frozenset((*TABLES, *SETTINGS))
         """What differs from ``previous`` (tables and settings; all of them without one)."""
@@ -344,7 +346,7 @@ class PublicView:
             return found[1]  # type: ignore[no-any-return]
         lent = self._lent.get(key)
         usable = lent is not None and lent[0] is value and (same is None or same(lent[1]))
-        made: Any = lent[1] if usable else make(value)  # type: ignore[index]
+        made: Any = lent[1] if usable else self._stored_or_derived(name, value, make)  # type: ignore[index]
         self._made[key] = (value, made)
         return made  # type: ignore[no-any-return]
 
@@ -354,7 +356,9 @@ class PublicView:
         makes public records), the record's file and the files of every table it is made
         from (:data:`MADE_FROM`); a meeting's or wish's activity links are compared, as
         for ``previous``. A record without a file digest is always made anew. From now on
-        :attr:`kept` collects this view's public records under their keys."""
+        :attr:`kept` collects this view's public records under their keys, and what
+        :meth:`derived` makes of those lent (a ``make`` depends on its value alone) under
+        their digests: ``code`` must cover those ``make`` functions too."""
         self._stored, self._stored_code = stored, code
 
     def _kept(self, kind: str, record: Any, make: Callable[[Any], P],
@@ -377,9 +381,26 @@ class PublicView:
         if found is not None and (same is None or same(found[0])):
             made: P = found[0]
             self.stored_digests[id(made)] = found
+            self.from_store.add((kind, key))
         else:
             made = make(record)
         self.kept[(kind, key)] = made
+        return made
+
+    def _stored_or_derived(self, name: str, value: Any, make: Callable[[Any], P]) -> P:
+        """What :meth:`derived` makes of a public record lent from the disk is kept there
+        too, under that record's digest (the open-data row of an activity, say)."""
+        if self._stored is None or name in MADE_FROM:  # public records themselves: _stored_or_made
+            return make(value)
+        known = self.stored_digests.get(id(value))
+        if known is None or known[0] is not value:
+            return make(value)
+        key = (name, known[1].hex())
+        found = self._stored.get(key)
+        if found is not None:
+            self.from_store.add(key)
+        made: P = found[0] if found is not None else make(value)
+        self.kept[key] = made
         return made
 
     def _source_key(self, kind: str, record: Any) -> str | None:

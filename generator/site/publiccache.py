@@ -16,7 +16,6 @@ A clean build neither reads nor keeps them.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 
 from generator.model.public import MADE_FROM, PublicView, Stored
@@ -34,7 +33,8 @@ def code(cache_dir: Path) -> bytes:
     from generator.site.markdowncache import store_path
 
     rules = folder_digest(Path(generator.model.__file__).parent, by_bytes=True)
-    return rules + store_path(cache_dir).name.encode() + sys.version.encode()
+    rows = folder_digest(Path(__file__).parent, by_bytes=True)  # what the site derives (open-data rows)
+    return rules + rows + store_path(cache_dir).name.encode() + sys.version.encode()
 
 
 def folder(cache_dir: Path) -> Path:
@@ -54,9 +54,10 @@ def load(cache_dir: Path) -> tuple[Stored, dict[str, set[tuple[str, str]]]]:
 
 
 def _file(key: tuple[str, str]) -> str:
-    """The file a record is kept in: its kind and the first digit of its source key, so
-    that one edited activity rewrites two of sixteen files, not all 5,000 records."""
-    return f"{key[0]}-{key[1][:1]}"
+    """The file a record is kept in: its kind (or what was derived from it) and the first
+    digit of its key, so that one edited activity rewrites two of sixteen files, not all
+    5,000 records."""
+    return f"{key[0].replace('/', '~')}-{key[1][:1]}"
 
 
 def lend(view: PublicView, cache_dir: Path) -> dict[str, set[tuple[str, str]]]:
@@ -73,12 +74,13 @@ def save(view: PublicView, cache_dir: Path, fingerprints: Fingerprinter,
     not exactly the ones it holds (best effort: a cache never fails a build)."""
     files: dict[str, dict[tuple[str, str], tuple[object, bytes]]] = {}
     for key, record in view.kept.items():
-        digest = _digest(record, view, fingerprints)
+        # what is derived from public records needs no digest of its own
+        digest = _digest(record, view, fingerprints) if key[0] in KINDS else b""
         if digest is not None:  # a record without a digest is made anew each build
             files.setdefault(_file(key), {})[key] = (record, digest)
     for name in sorted(set(files) | set(kept_before)):
         records = files.get(name, {})
-        if set(records) == kept_before.get(name) and _all_lent(records.values(), view):
+        if set(records) == kept_before.get(name) and view.from_store.issuperset(records):
             continue
         path = folder(cache_dir) / f"{name}.pickle"
         if records:
@@ -95,7 +97,3 @@ def _digest(record: object, view: PublicView, fingerprints: Fingerprinter) -> by
         return fingerprints.of_object(record)
     except Unkeyable:
         return None
-
-
-def _all_lent(records: Iterable[tuple[object, bytes]], view: PublicView) -> bool:
-    return all(id(record) in view.stored_digests for record, _ in records)

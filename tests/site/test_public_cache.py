@@ -16,15 +16,19 @@ from generator.model.public import PublicView
 from generator.site import publiccache
 from generator.site.background import load_pickle
 from generator.site.memo import Fingerprinter
+from generator.site.opendata import datasets
 
 
-def _view(content: Path, cache: Path) -> tuple[PublicView, Fingerprinter]:
+def _view(content: Path, cache: Path, data: list[bytes] | None = None) -> tuple[PublicView, Fingerprinter]:
     """A build's view in a new process: loaded afresh, lent what ``cache`` keeps, worked
-    out, and kept in ``cache`` again (as the plugin does after the pages are made)."""
+    out (and its open data into ``data``), and kept in ``cache`` again (as the plugin does
+    after the pages are made)."""
     loaded, _ = ContentSession(None).require(content)
     view = PublicView(loaded)
     kept = publiccache.lend(view, cache)
     public_parts(view)
+    if data is not None:
+        data.extend(f() for table in datasets(view) for f in (table.csv_bytes, table.json_bytes))
     fingerprints = Fingerprinter(known=view.stored_digests)
     publiccache.save(view, cache, fingerprints, kept)
     return view, fingerprints
@@ -95,3 +99,24 @@ def test_a_copied_file_is_its_own_record(site_copy: Path, tmp_path: Path) -> Non
     lent, _ = _view(site_copy, tmp_path)
     assert public_parts(lent) == public_parts(_fresh(site_copy))
     assert len({a.id for a in lent.activities}) == len(lent.activities)
+
+
+def test_open_data_rows_of_lent_records_are_kept_too(site_copy: Path, tmp_path: Path) -> None:
+    """The rows of open data made from a lent record come from the disk too, and the
+    files are those of a fresh view (after an edit as well)."""
+    fresh: list[bytes] = []
+    for table in datasets(_fresh(site_copy)):
+        fresh += [table.csv_bytes(), table.json_bytes()]
+    for build in range(3):  # records kept; then their rows; then both lent
+        data: list[bytes] = []
+        view, _ = _view(site_copy, tmp_path, data)
+        assert data == fresh, build
+    rows = {key for key in view.kept if key[0] == "open-data/activities"}
+    assert len(rows) == len(view.activities) and rows <= view.from_store
+    edit_content(site_copy, EDITS[0])
+    data = []
+    view, _ = _view(site_copy, tmp_path, data)
+    assert data == [f() for t in datasets(_fresh(site_copy)) for f in (t.csv_bytes, t.json_bytes)]
+    assert data != fresh
+    lent = {key for key in view.kept if key[0] == "open-data/activities"} & view.from_store
+    assert len(lent) == len(view.activities) - 1  # all but the edited activity's row
