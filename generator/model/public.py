@@ -306,6 +306,7 @@ class PublicView:
         self._stored: Stored | None = None
         self._stored_code = b""
         self._sources: dict[str, bytes | None] = {}
+        self._key_bases: dict[str, Any] = {}
         self.kept: dict[tuple[str, str], Any] = {}
         """With :meth:`lend_stored`: this view's public records by (kind, source key), to keep."""
         self.stored_digests: dict[int, tuple[object, bytes]] = {}
@@ -405,17 +406,28 @@ class PublicView:
 
     def _source_key(self, kind: str, record: Any) -> str | None:
         own = getattr(getattr(record, "_source", None), "digest", None)
-        if own is None:
+        base = self._key_base(kind)
+        if own is None or base is None:
             return None
-        hasher = hashlib.blake2b(self._stored_code, digest_size=16)
-        hasher.update(f"{kind}\0{record.id}\0".encode())
+        hasher = base.copy()
+        hasher.update(f"{record.id}\0".encode())
         hasher.update(own)
-        for name in sorted(MADE_FROM[kind]):
-            table = self._source_of(name)
-            if table is None:
-                return None
-            hasher.update(table)
         return hasher.hexdigest()
+
+    def _key_base(self, kind: str) -> Any:
+        """The digest of what every source key of ``kind`` starts with: the code, the kind
+        and the files it is made from (``None`` if one has no digest)."""
+        if kind not in self._key_bases:
+            hasher = hashlib.blake2b(self._stored_code, digest_size=16)
+            hasher.update(f"{kind}\0".encode())
+            for name in sorted(MADE_FROM[kind]):
+                table = self._source_of(name)
+                if table is None:
+                    hasher = None
+                    break
+                hasher.update(table)
+            self._key_bases[kind] = hasher
+        return self._key_bases[kind]
 
     def _source_of(self, name: str) -> bytes | None:
         """A digest of the files of the table or settings record ``name`` (``None`` if one
