@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import InitVar, dataclass, field
 from functools import cached_property, partial
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from markupsafe import Markup
 
@@ -275,9 +275,11 @@ meetings and wishes are compared instead: see :meth:`PublicView._kept`); for
 
 P = TypeVar("P")
 
-Stored = dict[tuple[str, str], tuple[Any, bytes]]
-"""Public records kept by an earlier build: (kind, source key) → (the public record, its
-digest as page keys use it). See :meth:`PublicView.lend_stored`."""
+class Stored(Protocol):
+    """Public records kept by an earlier build: (kind, source key) → (the public record,
+    its digest as page keys use it); see :meth:`PublicView.lend_stored`."""
+
+    def get(self, key: tuple[str, str], /) -> tuple[Any, bytes] | None: ...
 
 
 def _activity_title(a: Activity) -> str:
@@ -307,6 +309,7 @@ class PublicView:
         self._stored_code = b""
         self._sources: dict[str, bytes | None] = {}
         self._key_bases: dict[str, Any] = {}
+        self._digest: Callable[[object], bytes | None] = lambda _: None
         self.kept: dict[tuple[str, str], Any] = {}
         """With :meth:`lend_stored`: this view's public records by (kind, source key), to keep."""
         self.stored_digests: dict[int, tuple[object, bytes]] = {}
@@ -388,15 +391,21 @@ class PublicView:
         self.kept[(kind, key)] = made
         return made
 
+    def digest_with(self, digest: Callable[[object], bytes | None]) -> None:
+        """How to digest a public record this view made (as page keys do; ``None`` when
+        it has no stable digest): what :meth:`derived` makes of it is then kept too."""
+        self._digest = digest
+
     def _stored_or_derived(self, name: str, value: Any, make: Callable[[Any], P]) -> P:
-        """What :meth:`derived` makes of a public record lent from the disk is kept there
-        too, under that record's digest (the open-data row of an activity, say)."""
+        """What :meth:`derived` makes of a public record is kept with the public records,
+        under that record's digest (the open-data row of an activity, say)."""
         if self._stored is None or name in MADE_FROM:  # public records themselves: _stored_or_made
             return make(value)
         known = self.stored_digests.get(id(value))
-        if known is None or known[0] is not value:
+        digest = known[1] if known is not None and known[0] is value else self._digest(value)
+        if digest is None:
             return make(value)
-        key = (name, known[1].hex())
+        key = (name, digest.hex())
         found = self._stored.get(key)
         if found is not None:
             self.from_store.add(key)

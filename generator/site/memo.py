@@ -66,6 +66,13 @@ class Fingerprinter:
         if it has none)."""
         return self._object(value)
 
+    def of_record(self, value: object) -> bytes | None:
+        """:meth:`of_object`, or ``None`` for a value without one."""
+        try:
+            return self._object(value)
+        except Unkeyable:
+            return None
+
     def digest(self, value: object) -> bytes:
         hasher = hashlib.blake2b(digest_size=16)
         self._feed(hasher, value)

@@ -74,9 +74,8 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
 
     def _reset(self) -> None:
         self.view: PublicView | None = None
-        self._public_kept: dict[str, set[tuple[str, str]]] | None = None
-        """`jinlin build`: the keys of the public records kept on the disk, by kind (see
-        :mod:`generator.site.publiccache`)."""
+        self._public_kept: publiccache.Kept | None = None
+        """`jinlin build`: the public records kept on the disk (see :mod:`generator.site.publiccache`)."""
         self._lent_fingerprints: Fingerprinter | None = None
         self.problems: list[Problem] = []
         self.publisher: Publisher | None = None
@@ -144,8 +143,8 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
         if content is None:
             return config
         lent, self._last = (self._last if self.serving else None), None
-        # `jinlin build` (not clean): public records kept by the last build are lent from the disk
-        from_disk = not self.serving and not (self._publish_target and self._publish_target[2])
+        # `jinlin build`: public records kept by the last build are lent from the disk
+        from_disk = not self.serving  # a clean build starts with none, and keeps its own
         self._remember_markdown(lent=lent is not None, keep_unused=from_disk)
         with collector_paused(collect_first=False):  # as for making pages: tens of thousands of records
             self.view = PublicView(content, lent[0] if lent else None)
@@ -177,6 +176,7 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
             body_salt, frame_salt = salts(config, self.view, _theme_dir(config))
             lent_digests, self._lent_fingerprints = self._lent_fingerprints, None
             ctx.memo = self.publisher.memo(body_salt, lent_digests, self.view.stored_digests)
+            self.view.digest_with(ctx.memo.fingerprints.of_record)
             ctx.previews, ctx.preview_salt = self._remember_previews(), previewcache.salt(body_salt)
             if self._rated is not None:
                 ratedcache.seed(self.view, self._rated[2], ctx.memo.fingerprints, lists=ctx.rated,
@@ -221,7 +221,7 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
         if self.config.enabled and self.publisher is not None:
             memo = self.publisher.render_memo
             if self._public_kept is not None and self.view is not None and memo is not None:
-                publiccache.save(self.view, self.cache_dir, memo.fingerprints, self._public_kept)  # while searching
+                publiccache.save(self.view, memo.fingerprints, self._public_kept)  # while searching
             self._publishing(Publisher.finish)
             self.pages_written = len(self.publisher.page_urls)
             memo = self.publisher.render_memo

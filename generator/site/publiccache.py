@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
-from generator.model.public import MADE_FROM, PublicView, Stored
+from generator.model.public import MADE_FROM, PublicView
 from generator.site.background import load_pickle, save_pickle
-from generator.site.memo import Fingerprinter, Unkeyable
+from generator.site.memo import Fingerprinter
 
 KINDS = tuple(MADE_FROM)
 """Kinds of public record kept (those :meth:`PublicView._kept` makes)."""
@@ -41,16 +42,21 @@ def folder(cache_dir: Path) -> Path:
     return cache_dir / "public"
 
 
-def load(cache_dir: Path) -> tuple[Stored, dict[str, set[tuple[str, str]]]]:
-    """Every kept public record (empty when none are kept or the files are unreadable), and
-    the keys each file holds (to tell later whether it is worth writing again)."""
-    stored: Stored = {}
-    keys: dict[str, set[tuple[str, str]]] = {}
-    for path in sorted(folder(cache_dir).glob("*.pickle")):
-        found = load_pickle(path, {})
-        stored.update(found)
-        keys[path.stem] = set(found)
-    return stored, keys
+class Kept:
+    """The public records kept in the cache folder, read file by file as they are asked
+    for: a build that writes no open data of 星级 buildings never reads their 24,000 rows."""
+
+    def __init__(self, cache_dir: Path) -> None:
+        self.folder = folder(cache_dir)
+        self.files: dict[str, dict[tuple[str, str], tuple[Any, bytes]]] = {}
+        """The files read so far, by name."""
+
+    def get(self, key: tuple[str, str]) -> tuple[Any, bytes] | None:
+        name = _file(key)
+        found = self.files.get(name)
+        if found is None:
+            found = self.files[name] = load_pickle(self.folder / f"{name}.pickle", {})
+        return found.get(key)
 
 
 def _file(key: tuple[str, str]) -> str:
@@ -60,40 +66,32 @@ def _file(key: tuple[str, str]) -> str:
     return f"{key[0].replace('/', '~')}-{key[1][:1]}"
 
 
-def lend(view: PublicView, cache_dir: Path) -> dict[str, set[tuple[str, str]]]:
-    """Let ``view`` lend the kept public records made by this code; returns what
-    :func:`save` needs to know about them."""
-    stored, keys = load(cache_dir)  # source keys include the code: other code's records never match
-    view.lend_stored(stored, code(cache_dir))
-    return keys
+def lend(view: PublicView, cache_dir: Path) -> Kept:
+    """Let ``view`` lend the kept public records made by this code (source keys include
+    the code: other code's records never match); returns them for :func:`save`."""
+    kept = Kept(cache_dir)
+    view.lend_stored(kept, code(cache_dir))
+    return kept
 
 
-def save(view: PublicView, cache_dir: Path, fingerprints: Fingerprinter,
-         kept_before: dict[str, set[tuple[str, str]]]) -> None:
-    """Keep this build's public records; a file is written again only if its records are
-    not exactly the ones it holds (best effort: a cache never fails a build)."""
+def save(view: PublicView, fingerprints: Fingerprinter, kept: Kept) -> None:
+    """Keep this build's public records and what was derived from them. A file is written
+    only if its records are not exactly those it holds; a file this build did not read
+    stays as it is (best effort: a cache never fails a build)."""
     files: dict[str, dict[tuple[str, str], tuple[object, bytes]]] = {}
     for key, record in view.kept.items():
         # what is derived from public records needs no digest of its own
         digest = _digest(record, view, fingerprints) if key[0] in KINDS else b""
         if digest is not None:  # a record without a digest is made anew each build
             files.setdefault(_file(key), {})[key] = (record, digest)
-    for name in sorted(set(files) | set(kept_before)):
-        records = files.get(name, {})
-        if set(records) == kept_before.get(name) and view.from_store.issuperset(records):
+    for name, records in sorted(files.items()):
+        if set(records) == set(kept.files.get(name, {})) and view.from_store.issuperset(records):
             continue
-        path = folder(cache_dir) / f"{name}.pickle"
-        if records:
-            save_pickle(path, records)
-        else:
-            path.unlink(missing_ok=True)
+        save_pickle(kept.folder / f"{name}.pickle", records)
 
 
 def _digest(record: object, view: PublicView, fingerprints: Fingerprinter) -> bytes | None:
     found = view.stored_digests.get(id(record))
     if found is not None and found[0] is record:
         return found[1]
-    try:
-        return fingerprints.of_object(record)
-    except Unkeyable:
-        return None
+    return fingerprints.of_record(record)

@@ -135,6 +135,30 @@ def test_a_rebuild_writes_and_indexes_only_what_changed(site_copy: Path, tmp_pat
 
 
 @pytest.mark.slow
+def test_a_clean_build_keeps_public_records_for_the_next_edit(site_copy: Path, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--clean`` reads no kept public record but keeps its own: the next build after an
+    edit makes public only what the edit touched."""
+    from generator.model.public import PublicView
+    from generator.site import publiccache
+
+    views: list[PublicView] = []
+    lend = publiccache.lend
+    monkeypatch.setattr(publiccache, "lend", lambda view, cache_dir: (views.append(view), lend(view, cache_dir))[1])
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    _build(site_copy, site, cache, clean=True)
+    assert not views[-1].stored_digests and views[-1].kept
+    activity = site_copy / ACTIVITY
+    activity.write_text(activity.read_text(encoding="utf-8").replace("楼道焕然一新", "楼道窗明几净"),
+                        encoding="utf-8")
+    _build(site_copy, site, cache)
+    view = views[-1]
+    made = [key[0] for key in view.kept if key[0] in publiccache.KINDS and key not in view.from_store]
+    assert "activities" in made and len(made) <= 3 < len(view.from_store), made
+    assert "窗明几净" in (site / PAGE).read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
 def test_a_clean_build_gives_the_same_site_as_rebuilds(site_copy: Path, tmp_path: Path) -> None:
     site, cache = tmp_path / "site", tmp_path / "cache"
     _build(site_copy, site, cache)
