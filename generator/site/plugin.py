@@ -31,6 +31,7 @@ from generator.model.content import Content
 from generator.model.markup import remember_rendered
 from generator.model.public import PublicView
 from generator.site import markdowncache, previewcache, publiccache, ratedcache
+from generator.site.background import Background
 from generator.site.bulletins import BulletinArchive, build_archive
 from generator.site.config import JinlinConfig
 from generator.site.context import SiteContext
@@ -220,9 +221,13 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
     def _post_build(self) -> None:
         if self.config.enabled and self.publisher is not None:
             memo = self.publisher.render_memo
+            keeping = Background(1, "jinlin-keep")  # while this thread waits for the search index
             if self._public_kept is not None and self.view is not None and memo is not None:
-                publiccache.save(self.view, memo.fingerprints, self._public_kept)  # while searching
-            self._publishing(Publisher.finish)
+                keeping.submit(publiccache.save, self.view, memo.fingerprints, self._public_kept)
+            try:
+                self._publishing(Publisher.finish)
+            finally:
+                keeping.flush()
             self.pages_written = len(self.publisher.page_urls)
             memo = self.publisher.render_memo
             if self.serving and self.view is not None and memo is not None:
