@@ -119,8 +119,9 @@ class ContentStore:
             record = cls.__new__(cls)
             record.__setstate__(state)
             shown = f"{self.shown_root.rstrip('/')}/{relative}" if self.shown_root else relative
-            record._source = LocatedDocument(shown, None, f"{self.root}/{relative}", may_hold_numbers=numbers,
-                                             digest=digest)
+            # into the private attributes directly: pydantic's __setattr__ was a tenth of the store's read
+            record.__pydantic_private__["_source"] = LocatedDocument(  # type: ignore[index]
+                shown, None, f"{self.root}/{relative}", may_hold_numbers=numbers, digest=digest)
         return FileEntry(stat, trusted, digest, problems, record, scan, refs, photos)
 
     @staticmethod
