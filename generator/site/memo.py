@@ -97,6 +97,17 @@ class Fingerprinter:
                 hasher.update(b"]")
             else:
                 hasher.update(f"{kind.__name__}:{value!r}\x00".encode())
+            return
+        if kind is dict and all(type(k) is str for k in value):  # a page's context
+            hasher.update(b"{")
+            for key in sorted(value):  # type: ignore[call-overload]
+                hasher.update(f"str:{key!r}\x00".encode())  # as a str is fed, above
+                self._feed(hasher, value[key])  # type: ignore[index]
+            hasher.update(b"}")
+            return
+        found = self._seen.get(id(value))
+        if found is not None and found[0] is value:  # a record digested before
+            hasher.update(found[1])
         elif value is None or isinstance(value, str | int | float | bool | dt.date | Path):
             hasher.update(f"{type(value).__name__}:{value!r}\x00".encode())
         elif isinstance(value, tuple | list):
