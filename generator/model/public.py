@@ -430,7 +430,7 @@ class PublicView:
             hasher = hashlib.blake2b(self._stored_code, digest_size=16)
             hasher.update(f"{kind}\0".encode())
             for name in sorted(MADE_FROM[kind]):
-                table = self._source_of(name)
+                table = self.source_digest(name)
                 if table is None:
                     hasher = None
                     break
@@ -438,7 +438,7 @@ class PublicView:
             self._key_bases[kind] = hasher
         return self._key_bases[kind]
 
-    def _source_of(self, name: str) -> bytes | None:
+    def source_digest(self, name: str) -> bytes | None:
         """A digest of the files of the table or settings record ``name`` (``None`` if one
         has no file digest), in table order."""
         if name not in self._sources:

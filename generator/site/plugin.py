@@ -41,7 +41,7 @@ from generator.site.memo import Fingerprinter
 from generator.site.pages import generate_pages
 from generator.site.publish import Publisher, forget, is_published, output_path, salts, state_folder
 from generator.site.render import THEME_DIR
-from generator.site.sections import Section, SectionMemo
+from generator.site.sections import Section, SectionMemo, keep_sections, kept_sections
 from generator.site.store import GeneratedFiles
 from generator.site.theme import ThemeHelpers, asset_version
 from generator.site.watching import watch_natively
@@ -61,9 +61,9 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
         self._previews: tuple[Path, Remembered] | None = None
         self._markdown_saved = False
         self._sections: dict[str, Section] = {}
+        """``serve``: what each section made in the last build (see :mod:`generator.site.sections`)."""
         self.sections_kept: list[str] = []
         """Sections the last build did not generate again (their inputs were unchanged)."""
-        """``serve``: what each section made in the last build (see :mod:`generator.site.sections`)."""
         self._rated: tuple[Path, ratedcache.Store, dict[str, str]] | None = None
         self._rated_kept: tuple[Path, ratedcache.Store, dict[str, str]] | None = None
         """``serve``: the 星级 store and month keys of the last build (not read from disk again)."""
@@ -76,6 +76,7 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
     def _reset(self) -> None:
         self.view: PublicView | None = None
         self._public_kept: publiccache.Kept | None = None
+        self._section_memo: SectionMemo | None = None
         """`jinlin build`: the public records kept on the disk (see :mod:`generator.site.publiccache`)."""
         self._lent_fingerprints: Fingerprinter | None = None
         self.problems: list[Problem] = []
@@ -182,10 +183,14 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
             if self._rated is not None:
                 ratedcache.seed(self.view, self._rated[2], ctx.memo.fingerprints, lists=ctx.rated,
                                 results=not (lent_digests and self.view.lent("ratings")))
-            sections = SectionMemo(self._sections if self.view.lent_from_previous else {}) if self.serving else None
+            if self.serving:
+                sections = SectionMemo(self._sections if self.view.lent_from_previous else {})
+            else:  # `jinlin build`: as the last build kept them (a clean build finds none)
+                sections = SectionMemo(kept_sections(self.cache_dir))
             pages = generate_pages(ctx, sections)
-            self._sections = sections.now if sections is not None else {}
-            self.sections_kept = sections.kept if sections is not None else []
+            self._section_memo = sections
+            self._sections = sections.now
+            self.sections_kept = sections.kept
             copies = {variant.url: variant.path for variant in ctx.media.outputs()}
             copies.update({f"bulletins/{e.pdf_path.name}": e.pdf_path
                            for e in ctx.bulletins.entries if e.pdf_path is not None})
@@ -228,6 +233,10 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
                 self._publishing(Publisher.finish)
             finally:
                 keeping.flush()
+            if self._section_memo is not None and memo is not None:  # published: the keys hold
+                made = self._section_memo.settle(memo.keys)
+                if not self.serving:
+                    keep_sections(self._section_memo, self.cache_dir, made)
             self.pages_written = len(self.publisher.page_urls)
             memo = self.publisher.render_memo
             if self.serving and self.view is not None and memo is not None:

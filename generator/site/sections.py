@@ -1,11 +1,15 @@
-"""``serve``: sections whose inputs did not change are not generated again.
+"""Sections whose inputs did not change are not generated again.
 
 A page module may declare ``READS``: the content tables and settings its pages are made
 from (besides what every page depends on: the theme, jinlin's code, the site settings
-and the photos, which the render memo's salt covers). When the public view was lent by
-the last build and none of those changed (:attr:`PublicView.changed`), the section's
+and the photos, which the render memo's salt covers). A section is kept with the digests
+of the files of those tables; when the next build finds the same digests and the same
+salt, and the site still holds the section's pages as they were published, the section's
 pages, files and photos are those of the last build: its pages come back deferred, as
-unchanged pages do, without walking 2,000 building histories to find out.
+unchanged pages do, without walking 2,000 building histories to find out. ``serve``
+keeps sections in memory; ``jinlin build`` in the cache folder
+(:func:`kept_sections`, :func:`keep_sections`), so that an edited activity does not make the 星级
+pages again.
 
 Should a kept page be needed after all (its file gone from the site folder, say), the
 section is generated again. A test holds every ``READS`` to what the pages really read
@@ -16,8 +20,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import ModuleType
 
+from generator.site.background import load_pickle, save_pickle
 from generator.site.context import SiteContext
 from generator.site.memo import DeferredBody, DeferredFile
 from generator.site.render import GeneratedPage
@@ -25,12 +31,16 @@ from generator.site.render import GeneratedPage
 
 @dataclass
 class Section:
-    """What one section made in a build (with the salt it was made under)."""
+    """What one section made in a build: under which salt and from which files (the
+    digest of each table it reads), its pages without bodies, files and photos, and the
+    keys its pages and files were published under."""
 
     salt: bytes
     pages: list[GeneratedPage]
     files: list[str]
     photos: list[str]
+    inputs: dict[str, bytes] = field(default_factory=dict)
+    keys: dict[str, str | None] = field(default_factory=dict)
 
 
 @dataclass
@@ -47,20 +57,70 @@ class SectionMemo:
         name = module.__name__.rsplit(".", 1)[-1]
         reads: frozenset[str] | None = getattr(module, "READS", None)
         salt = ctx.memo.salt if ctx.memo is not None else b""
+        inputs = _inputs(ctx, reads)
         earlier = self.previous.get(name)
-        if (reads is not None and earlier is not None and ctx.memo is not None and earlier.salt == salt
-                and ctx.view.lent_from_previous and not ctx.view.changed & reads):
+        if (inputs is not None and earlier is not None and ctx.memo is not None and earlier.salt == salt
+                and earlier.inputs == inputs and _published(earlier, ctx.memo.previous)):
             self.kept.append(name)
             self.now[name] = earlier
             return _replay(earlier, module, ctx)
         photos_before = set(ctx.media.used)
         files_before = set(ctx.files)
         pages = list(module.pages(ctx))
-        if reads is not None:
+        if inputs is not None:
             self.now[name] = Section(salt, [bodiless(p) for p in pages],
                                      [f for f in ctx.files if f not in files_before],
-                                     [f for f in ctx.media.used if f not in photos_before])
+                                     [f for f in ctx.media.used if f not in photos_before], inputs)
         return pages
+
+    def settle(self, keys: dict[str, str | None]) -> list[str]:
+        """Note the keys this build published (``keys``, its render memo's) in the sections
+        it generated; returns their names."""
+        made = [name for name in self.now if name not in self.kept]
+        for name in made:
+            section = self.now[name]
+            section.keys = {url: keys.get(url) for url in [*(p.url for p in section.pages), *section.files]}
+        return made
+
+
+def _inputs(ctx: SiteContext, reads: frozenset[str] | None) -> dict[str, bytes] | None:
+    """The digests of the tables a section reads (``None``: it declares none, or a table
+    has records without a file digest, which no build can keep)."""
+    if reads is None:
+        return None
+    found = {table: ctx.view.source_digest(table) for table in sorted(reads)}
+    return None if any(d is None for d in found.values()) else found  # type: ignore[return-value]
+
+
+def _published(section: Section, published: dict[str, str | None]) -> bool:
+    """True if the site holds the section's pages and files as they were made (a build
+    that kept a section and then failed before publishing must not be trusted)."""
+    if not section.keys and (section.pages or section.files):
+        return False
+    return all(published.get(url) == key for url, key in section.keys.items())
+
+
+def kept_sections(cache_dir: Path) -> dict[str, Section]:
+    """The sections kept by the last ``jinlin build`` (none if unreadable)."""
+    found: dict[str, Section] = {}
+    for path in sorted(_folder(cache_dir).glob("*.pickle")):
+        section = load_pickle(path, _NONE)
+        if section is not _NONE:
+            found[path.stem] = section
+    return found
+
+
+_NONE = Section(b"", [], [], [])
+
+
+def keep_sections(memo: SectionMemo, cache_dir: Path, names: list[str]) -> None:
+    """Keep the sections ``names`` (generated by this build; best effort)."""
+    for name in names:
+        save_pickle(_folder(cache_dir) / f"{name}.pickle", memo.now[name])
+
+
+def _folder(cache_dir: Path) -> Path:
+    return cache_dir / "sections"
 
 
 def bodiless(page: GeneratedPage) -> GeneratedPage:

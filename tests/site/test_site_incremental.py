@@ -159,6 +159,62 @@ def test_a_clean_build_keeps_public_records_for_the_next_edit(site_copy: Path, t
 
 
 @pytest.mark.slow
+def test_a_rebuild_keeps_the_sections_an_edit_cannot_touch(site_copy: Path, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """`jinlin build` after an edit does not generate again a section whose tables did not
+    change (kept in the cache folder); the site is then that of a clean build."""
+    import generator.site.plugin as plugin
+
+    kept: list[list[str]] = []
+    generate = plugin.generate_pages
+    monkeypatch.setattr(plugin, "generate_pages",
+                        lambda ctx, sections: (generate(ctx, sections), kept.append(sections.kept))[0])
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    _build(site_copy, site, cache)
+    assert kept[-1] == []
+    activity = site_copy / ACTIVITY
+    activity.write_text(activity.read_text(encoding="utf-8").replace("楼道焕然一新", "楼道窗明几净"),
+                        encoding="utf-8")
+    _build(site_copy, site, cache)
+    assert "stars" in kept[-1] and "activities" not in kept[-1]
+    rating = site_copy / "ratings/2026-10/zaiyunqiao.yml"
+    rating.write_text(rating.read_text(encoding="utf-8").replace("satisfied: 80}", "satisfied: 41}", 1),
+                      encoding="utf-8")
+    _build(site_copy, site, cache)
+    assert "activities" in kept[-1] and "stars" not in kept[-1]
+    _build(site_copy, tmp_path / "fresh", tmp_path / "fresh-cache", clean=True)
+    skip = ("pagefind", "pagefind-delta", "sitemap.xml.gz")  # the gzip header holds the build time
+    built = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    fresh = {p.relative_to(tmp_path / "fresh").as_posix(): p.read_bytes()
+             for p in (tmp_path / "fresh").rglob("*") if p.is_file()}
+    assert {k: v for k, v in built.items() if not k.startswith(skip)} == \
+        {k: v for k, v in fresh.items() if not k.startswith(skip)}
+
+
+@pytest.mark.slow
+def test_a_kept_section_older_than_the_site_is_not_trusted(site_copy: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build that published and stopped before keeping its sections (killed, say) leaves
+    sections older than the site: they must not stand for the pages it published."""
+    import generator.site.plugin as plugin
+
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    _build(site_copy, site, cache)
+    rating = site_copy / "ratings/2026-10/zaiyunqiao.yml"
+    before = rating.read_text(encoding="utf-8")
+    rating.write_text(before.replace("satisfied: 80}", "satisfied: 41}", 1), encoding="utf-8")
+    keep = plugin.keep_sections
+    monkeypatch.setattr(plugin, "keep_sections", lambda *args: None)
+    _build(site_copy, site, cache)  # published, sections not kept
+    monkeypatch.setattr(plugin, "keep_sections", keep)
+    rating.write_text(before, encoding="utf-8")  # back to what the kept sections were made from
+    _build(site_copy, site, cache)
+    _build(site_copy, tmp_path / "fresh", tmp_path / "fresh-cache", clean=True)
+    for page in (tmp_path / "fresh" / "stars").rglob("*.html"):
+        assert page.read_bytes() == (site / page.relative_to(tmp_path / "fresh")).read_bytes(), page
+
+
+@pytest.mark.slow
 def test_a_clean_build_gives_the_same_site_as_rebuilds(site_copy: Path, tmp_path: Path) -> None:
     site, cache = tmp_path / "site", tmp_path / "cache"
     _build(site_copy, site, cache)
