@@ -107,7 +107,15 @@ class Record(BaseModel):
     @property
     def id(self) -> str:  # noqa: A003 - the domain word
         """The record's id: its file name without ``.yml``."""
-        return self._id
+        return self.__pydantic_private__["_id"]  # type: ignore[index,no-any-return] # see source_of
+
+
+def source_of(record: BaseModel) -> Any:
+    """The loader's document of ``record`` (``_source``: its path, lines and the digest of its
+    file), or ``None``. Read from the private attributes directly: pydantic's ``__getattr__``
+    took a fifth of a second per city build for the 5,000 activities' keys alone."""
+    private = record.__pydantic_private__
+    return private.get("_source") if private else None
 
 
 T = TypeVar("T")

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from generator.errors import Problem, Severity
 from generator.load.messages import field_path
-from generator.model.base import StoredList
+from generator.model.base import StoredList, source_of
 
 if TYPE_CHECKING:
     from generator.model.content import Content
@@ -171,7 +171,7 @@ def masked_content(content: Content, *, known: Masked | None = None, into: Maske
 
 
 def _masked_record(record: M) -> M:
-    doc = getattr(record, "_source", None)
+    doc = source_of(record)
     # the file's text had no number: only its private fields need emptying (fast at city scale)
     return _masked_model(record, numbers=doc is None or doc.may_hold_numbers)
 

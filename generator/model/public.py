@@ -17,7 +17,7 @@ from typing import Any, Protocol, TypeVar
 from markupsafe import Markup
 
 from generator.model import figures as fig
-from generator.model.base import month_of
+from generator.model.base import month_of, source_of
 from generator.model.content import TABLES, Content
 from generator.model.events import Activity, Meeting, MicroWish
 from generator.model.markup import render_markdown, text_of
@@ -414,7 +414,7 @@ class PublicView:
         return made
 
     def _source_key(self, kind: str, record: Any) -> str | None:
-        own = getattr(getattr(record, "_source", None), "digest", None)
+        own = getattr(source_of(record), "digest", None)
         base = self._key_base(kind)
         if own is None or base is None:
             return None
@@ -446,7 +446,7 @@ class PublicView:
             records = value.items() if name in TABLES else [(name, value)]
             hasher = hashlib.blake2b(digest_size=16)
             for key, record in records:
-                digest = getattr(getattr(record, "_source", None), "digest", None)
+                digest = getattr(source_of(record), "digest", None)
                 if digest is None:
                     self._sources[name] = None
                     break

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from generator.model.base import source_of
 from generator.model.public import MADE_FROM, PublicView, RatedBuilding, Ref
 from generator.model.ratings import BuildingScore
 from generator.site.background import save_pickle
@@ -51,7 +52,7 @@ def month_key(view: PublicView, month: str) -> str:
 def _record_digest(record: BaseModel, fields: set[str] | None = None) -> bytes:
     """The digest of the file ``record`` was loaded from (the loader knows it), else of
     its values (``fields`` of them) as JSON."""
-    source = getattr(record, "_source", None)
+    source = source_of(record)
     found = getattr(source, "digest", None)
     if found is not None:
         return b"file:" + found
