@@ -9,24 +9,21 @@ code that computes them; a month whose inputs changed is scored again.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
-import pickle
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from generator.model.base import source_of
-from generator.model.public import MADE_FROM, PublicView, RatedBuilding, Ref
-from generator.model.ratings import BuildingScore
-from generator.site.background import save_pickle
+from generator.model.public import MADE_FROM, PublicView, RatedBuilding
+from generator.site.background import load_pickle, save_pickle
 from generator.site.freshness import folder_digest
 from generator.site.memo import Fingerprinter
 
 Store = dict[str, list[RatedBuilding]]
-Flat = tuple[tuple[object, ...], tuple[str, str], tuple[str, str], tuple[str, str]]
-"""A :class:`RatedBuilding` as plain tuples: unpickling 24,000 dataclasses took over a
-second, making them again from tuples a tenth of that."""
+FORMAT = 2
+"""Of the store's file: the results themselves (1: as plain tuples, when unpickling 24,000
+dataclasses with the collector running took a second; it no longer runs then)."""
 
 
 def store_path(cache_dir: Path) -> Path:
@@ -34,7 +31,7 @@ def store_path(cache_dir: Path) -> Path:
     import generator.model
 
     code = folder_digest(Path(generator.model.__file__).parent, by_bytes=True).hex()[:16]
-    return cache_dir / f"rated-{code}.pickle"
+    return cache_dir / f"rated-{FORMAT}-{code}.pickle"
 
 
 def month_key(view: PublicView, month: str) -> str:
@@ -80,36 +77,17 @@ def save(view: PublicView, path: Path, store: Store, keys: dict[str, str]) -> No
     """Keep this build's months (computed by now: the site showed them all)."""
     if set(keys.values()) == set(store):
         return
-    kept = {key: [_flat(r) for r in view.rated(month)] for month, key in keys.items()}
-    save_pickle(path, kept)
+    save_pickle(path, {key: view.rated(month) for month, key in keys.items()})
     for old in path.parent.glob("rated-*.pickle"):
         if old != path:
             old.unlink(missing_ok=True)
 
 
-def _flat(rated: RatedBuilding) -> Flat:
-    # a shallow tuple: BuildingScore holds only plain values (astuple deep-copied every
-    # one of them, seconds at city scale)
-    return (tuple(getattr(rated.score, name) for name in _SCORE_FIELDS), (rated.community.id, rated.community.name),
-            (rated.estate.id, rated.estate.name), (rated.building.id, rated.building.name))
-
-
-_SCORE_FIELDS = tuple(f.name for f in dataclasses.fields(BuildingScore))
-
-
 def _load(path: Path) -> Store:
-    try:
-        with path.open("rb") as source:
-            found = pickle.load(source)
-        refs: dict[tuple[str, str], Ref] = {}
-
-        def ref(pair: tuple[str, str]) -> Ref:
-            return refs.get(pair) or refs.setdefault(pair, Ref(*pair))
-
-        return {key: [RatedBuilding(BuildingScore(*score), ref(c), ref(e), ref(b))  # type: ignore[arg-type]
-                      for score, c, e, b in flats] for key, flats in found.items()}
-    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
-        return {}
+    found = load_pickle(path, {})
+    if all(type(v) is list and all(type(r) is RatedBuilding for r in v[:1]) for v in found.values()):
+        return found  # type: ignore[no-any-return]
+    return {}
 
 
 def seed(view: PublicView, keys: dict[str, str], fingerprints: Fingerprinter, *, results: bool = True,
