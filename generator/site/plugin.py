@@ -37,7 +37,7 @@ from generator.site.config import JinlinConfig
 from generator.site.context import SiteContext
 from generator.site.errorpage import ContentFolder, error_site
 from generator.site.markdowncache import Remembered
-from generator.site.memo import Fingerprinter
+from generator.site.memo import Fingerprinter, RenderMemo
 from generator.site.pages import generate_pages
 from generator.site.publish import Publisher, forget, is_published, output_path, salts, state_folder
 from generator.site.render import THEME_DIR
@@ -224,33 +224,40 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
             self._post_build()
 
     def _post_build(self) -> None:
-        if self.config.enabled and self.publisher is not None:
-            memo = self.publisher.render_memo
-            keeping = Background(1, "jinlin-keep")  # while this thread waits for the search index
-            if self._public_kept is not None and self.view is not None and memo is not None:
-                keeping.submit(publiccache.save, self.view, memo.fingerprints, self._public_kept)
-            try:
+        # the caches are kept by a thread while this one waits for the search index
+        keeping = Background(1, "jinlin-keep")
+        try:
+            if self.config.enabled and self.publisher is not None:
+                self._keep_caches(keeping, self.publisher.render_memo)
                 self._publishing(Publisher.finish)
-            finally:
-                keeping.flush()
-            if self._section_memo is not None and memo is not None:  # published: the keys hold
-                made = self._section_memo.settle(memo.keys)
-                if not self.serving:
-                    keep_sections(self._section_memo, self.cache_dir, made)
-            self.pages_written = len(self.publisher.page_urls)
-            memo = self.publisher.render_memo
-            if self.serving and self.view is not None and memo is not None:
-                memo.fingerprints.forget_previous()
-                self.view.forget_previous()
-                self._last = (self.view, memo.fingerprints)
-            self.publisher = None
-        self._markdown_done(save=True)
-        self._previews_done()
-        if self.view is not None and self._rated is not None:
-            ratedcache.save(self.view, *self._rated)
-            if self.serving:
-                self._rated_kept = self._rated
-            self._rated = None
+                self.pages_written = len(self.publisher.page_urls)
+                memo = self.publisher.render_memo
+                if self.serving and self.view is not None and memo is not None:
+                    memo.fingerprints.forget_previous()
+                    self.view.forget_previous()
+                    self._last = (self.view, memo.fingerprints)
+                self.publisher = None
+            self._markdown_done(save=True, keeping=keeping)
+            self._previews_done(keeping)
+            if self.view is not None and self._rated is not None:
+                keeping.submit(ratedcache.save, self.view, *self._rated)
+                if self.serving:
+                    self._rated_kept = self._rated
+                self._rated = None
+        finally:
+            keeping.flush()
+
+    def _keep_caches(self, keeping: Background, memo: RenderMemo | None) -> None:
+        """Keep this build's public records and sections (each is trusted later only as far
+        as the site holds what it was made for, so they may be kept before publishing)."""
+        if memo is None:
+            return
+        if self._public_kept is not None and self.view is not None:
+            keeping.submit(publiccache.save, self.view, memo.fingerprints, self._public_kept)
+        if self._section_memo is not None:
+            made = self._section_memo.settle(memo.keys)  # every body is rendered by now
+            if not self.serving:
+                keeping.submit(keep_sections, self._section_memo, self.cache_dir, made)
 
     def on_build_error(self, *, error: Exception) -> None:
         self.abandon()
@@ -338,22 +345,22 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
         self._previews[1].start_build()
         return self._previews[1]
 
-    def _previews_done(self) -> None:
+    def _previews_done(self, keeping: Background | None = None) -> None:
         if self._previews is not None and self._previews[1].worth_saving:
-            self._previews[1].save(self._previews[0])
+            (keeping.submit if keeping else _now)(self._previews[1].save, self._previews[0])
         if self._previews is not None and not self.serving:
             self._previews = None
 
-    def _markdown_done(self, *, save: bool) -> None:
+    def _markdown_done(self, *, save: bool, keeping: Background | None = None) -> None:
         """Stop remembering; ``save`` the store if it changed (``serve`` saves it after its
         first build and when it stops, not after every save of a file: that took longer
-        than the rebuild itself)."""
+        than the rebuild itself); by ``keeping``'s thread, when given."""
         remember_rendered(None)
         if self.serving and self._markdown_saved:
             return
         if save and self._markdown is not None and self._markdown[1].worth_saving:
             path, store = self._markdown
-            markdowncache.save(store, path)
+            (keeping.submit if keeping else _now)(markdowncache.save, store, path)
         self._markdown_saved = save and self.serving
 
     def on_shutdown(self) -> None:
@@ -415,3 +422,6 @@ class _NoSite:
     icp = ""
     police_record = ""
 
+
+def _now(call: Callable[..., None], *args: Any) -> None:
+    call(*args)
