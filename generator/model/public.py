@@ -275,6 +275,7 @@ meetings and wishes are compared instead: see :meth:`PublicView._kept`); for
 
 P = TypeVar("P")
 
+
 class Stored(Protocol):
     """Public records kept by an earlier build: (kind, source key) → (the public record,
     its digest as page keys use it); see :meth:`PublicView.lend_stored`."""
@@ -361,8 +362,9 @@ class PublicView:
         from (:data:`MADE_FROM`); a meeting's or wish's activity links are compared, as
         for ``previous``. A record without a file digest is always made anew. From now on
         :attr:`kept` collects this view's public records under their keys, and what
-        :meth:`derived` makes of those lent (a ``make`` depends on its value alone) under
-        their digests: ``code`` must cover those ``make`` functions too."""
+        :meth:`derived` makes of public records (a ``make`` depends on its value alone)
+        under their digests (see :meth:`digest_with`) and ``code``, which must cover
+        those ``make`` functions too."""
         self._stored, self._stored_code = stored, code
 
     def _kept(self, kind: str, record: Any, make: Callable[[Any], P],
@@ -405,7 +407,8 @@ class PublicView:
         digest = known[1] if known is not None and known[0] is value else self._digest(value)
         if digest is None:
             return make(value)
-        key = (name, digest.hex())
+        # with the code: the digest of a 星级 result stands for what it was computed from
+        key = (name, hashlib.blake2b(self._stored_code + digest, digest_size=16).hexdigest())
         found = self._stored.get(key)
         if found is not None:
             self.from_store.add(key)
