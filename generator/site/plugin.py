@@ -76,8 +76,8 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
     def _reset(self) -> None:
         self.view: PublicView | None = None
         self._public_kept: publiccache.Kept | None = None
-        self._section_memo: SectionMemo | None = None
         """`jinlin build`: the public records kept on the disk (see :mod:`generator.site.publiccache`)."""
+        self._section_memo: SectionMemo | None = None
         self._lent_fingerprints: Fingerprinter | None = None
         self.problems: list[Problem] = []
         self.publisher: Publisher | None = None

@@ -3,14 +3,18 @@
 A new process cannot lend the last view's public records by identity, as ``serve`` does:
 it has no last view. So each build keeps its public records (the 5,000 activities of a
 city among them, with their Markdown made into HTML) together with their digests as page
-keys use them, one file per kind, and the next build lends those whose source key is
-unchanged (:meth:`~generator.model.public.PublicView.lend_stored`): the digest of the
-record's file and of the files of everything it is made from. One edited activity then
-costs one activity made public, and its digest for the page keys, instead of 5,000.
+keys use them, and the next build lends those whose source key is unchanged
+(:meth:`~generator.model.public.PublicView.lend_stored`): a digest of the code that makes
+them, of the record's file and of the files of everything it is made from. What is
+derived from a public record (its open-data row) is kept too, under the record's digest
+and the code. One edited activity then costs one activity made public, and its digest
+for the page keys, instead of 5,000.
 
-Files are named after the code that makes public records (``generator/model``, the
-Markdown and sanitiser versions, Python's), so a changed rule never serves an old record.
-A clean build neither reads nor keeps them.
+Sixteen files per kind, by the first digit of the key, read only when a record in them
+is asked for; a build writes the files whose records changed. The code covers
+``generator/model`` and ``generator/site``, the Markdown and sanitiser versions and
+Python's, so a changed rule never serves an old record. A clean build (its cache folder
+emptied) finds none and keeps its own.
 """
 
 from __future__ import annotations
