@@ -68,14 +68,17 @@ def pagefind_command(site: Path, output: Path) -> list[str]:
     return [*pagefind_program(), "--site", str(site), "--output-path", str(output), "--silent"]
 
 
-@functools.cache
 def pagefind_program() -> tuple[str, ...]:
     """The extended Pagefind binary itself, found as its Python wrapper finds it (the
-    wrapper's own start, an interpreter and asyncio, cost 0.13 s of every rebuild); the
-    wrapper when the binary package is missing (it then looks further)."""
+    wrapper's own start, an interpreter and asyncio, cost 0.13 s of every rebuild):
+    ``PAGEFIND_BINARY_PATH`` if set, else the binary package's; the wrapper when that
+    package is missing (it then looks further)."""
     chosen = os.environ.get("PAGEFIND_BINARY_PATH")
-    if chosen:
-        return (chosen,)
+    return (chosen,) if chosen else _installed_pagefind()
+
+
+@functools.cache
+def _installed_pagefind() -> tuple[str, ...]:
     try:
         from pagefind_bin_extended import get_executable
 

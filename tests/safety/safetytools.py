@@ -32,6 +32,16 @@ def jinlin(*args: str, env: dict[str, str] | None = None, cwd: Path = ROOT,
                           text=True, timeout=timeout, env=command_env(env))
 
 
+def fake_pagefind(folder: Path, source: str) -> dict[str, str]:
+    """A stand-in for the Pagefind program (``source``: Python), and the environment that
+    makes a build run it (``PAGEFIND_BINARY_PATH``, which Pagefind's own wrapper honours too)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    program = folder / "pagefind"
+    program.write_text(f"#!{sys.executable}\n{source}", encoding="utf-8")
+    program.chmod(0o755)
+    return {"PAGEFIND_BINARY_PATH": str(program)}
+
+
 def command_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     return {**os.environ, "PYTHONIOENCODING": "utf-8", **(extra or {})}
 

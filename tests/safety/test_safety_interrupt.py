@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from safetytools import ROOT, command_env, jinlin, tree_state
+from safetytools import ROOT, command_env, fake_pagefind, jinlin, tree_state
 
 pytestmark = pytest.mark.slow
 
@@ -78,11 +78,7 @@ def _interrupt(moment: str, out: Path, cache: Path, tmp_path: Path, content: Pat
     mark = tmp_path / "indexing"
     env = {"JINLIN_CACHE": str(cache), "JINLIN_TEST_MARK": str(mark)}
     if moment == "search":
-        fake = tmp_path / "fake" / "pagefind"
-        fake.mkdir(parents=True)
-        (fake / "__init__.py").write_text("", encoding="utf-8")
-        (fake / "__main__.py").write_text(BLOCKING_PAGEFIND, encoding="utf-8")
-        env["PYTHONPATH"] = str(fake.parent)
+        env.update(fake_pagefind(tmp_path / "fake", BLOCKING_PAGEFIND))
     command = [sys.executable, "-m", "generator.cli", "build", "--content", str(content),
                "--site-dir", str(out / "site"), *options]
     process = subprocess.Popen(command, cwd=ROOT, env=command_env(env), start_new_session=True,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from safetytools import ROOT, jinlin, tree_state
+from safetytools import ROOT, fake_pagefind, jinlin, tree_state
 
 from generator.load.yamlfile import load_yaml_file
 
@@ -143,13 +143,10 @@ def test_a_build_failing_half_way_leaves_the_old_site(kind: str, good_site: Good
         assert first.returncode == 0, first.stderr
     record = content / ACTIVITY
     record.write_text(record.read_text(encoding="utf-8").replace("拉家常", "猜灯谜"), encoding="utf-8")
-    fake = tmp_path / "fake" / "pagefind"
-    fake.mkdir(parents=True)
-    (fake / "__init__.py").write_text("", encoding="utf-8")
-    (fake / "__main__.py").write_text("import sys\nsys.stderr.write('索引程序崩溃了')\nsys.exit(3)\n", encoding="utf-8")
+    crashing = fake_pagefind(tmp_path / "fake", "import sys\nsys.stderr.write('索引程序崩溃了')\nsys.exit(3)\n")
     before = tree_state(out)
     result = jinlin("build", "--content", str(content), "--site-dir", str(out / "site"), "--no-pdf",
-                    env={"JINLIN_CACHE": str(cache), "PYTHONPATH": str(fake.parent)})
+                    env={"JINLIN_CACHE": str(cache), **crashing})
     assert result.returncode == 1
     assert "搜索索引（Pagefind）生成失败" in result.stderr and "索引程序崩溃了" in result.stderr
     assert "Traceback" not in result.stderr
