@@ -82,7 +82,12 @@ def _notes(options: argparse.Namespace) -> list[str]:
         " (reused when present).",
         "Clean build and bare MkDocs both start from an empty output folder; the parse cache is warm "
         "(the clean build's `--clean` empties jinlin's own cache folder).",
-        "Rebuild ratios divide wall times of the same run; CPU ratios are given beside them.",
+        "Rebuild ratios divide wall times of the same run; CPU ratios are given beside them. The edited "
+        "rebuild is the median of three builds, each after another sentence is added to the same activity "
+        "(the first right after the clean build, which keeps its caches for it).",
+        "jinlin's own modules are byte-compiled before the run (`python -m compileall generator`), as an "
+        "installed program's are: this machine sets `PYTHONDONTWRITEBYTECODE`, which would make every "
+        "process compile them again (0.12 s each).",
         "本机速度参考 times one fixed CPython loop at the start and at the end of the run: on a shared "
         "host it changed by a factor of two within an hour, and absolute figures (the bulletins' seconds) "
         "follow it. Compare runs by it.",
