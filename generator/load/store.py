@@ -27,18 +27,22 @@ from generator.load.listing import Stat
 from generator.load.yamlfile import LocatedDocument
 from generator.model.base import StoredList
 
-FORMAT = 3
+FORMAT = 4
 _MEMORY: dict[str, dict[str, bytes]] = {}
 _CODE = ("load", "model")
 
 
 @functools.cache
 def code_version() -> str:
-    """A digest of the code that parses, validates and checks records (and of pydantic)."""
+    """A digest of the code that parses, validates and checks records (and of pydantic and
+    PyYAML): what every record is made by, so what is made from records and kept between
+    runs is named after it too (public records, 星级 results)."""
     import pydantic
+    import yaml
 
     package = Path(__file__).resolve().parent.parent
-    digest = hashlib.blake2b(f"{FORMAT} {pydantic.VERSION} {sys.version}".encode(), digest_size=16)
+    digest = hashlib.blake2b(f"{FORMAT} {pydantic.VERSION} {yaml.__version__} {sys.version}".encode(),
+                             digest_size=16)
     sources = [package / "errors.py", package / "project.py"]
     sources += sorted(p for folder in _CODE for p in (package / folder).glob("*.py"))
     for source in sources:
@@ -73,7 +77,11 @@ class ContentStore:
         for shard in shards:
             stored = self._load(_name(shard))
             if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == code_version():
-                entries.update((relative, self._entry(relative, raw)) for relative, raw in stored[1].items())
+                try:
+                    found = {relative: self._entry(relative, raw) for relative, raw in stored[1].items()}
+                except _Damaged:  # its files are read again
+                    continue
+                entries.update(found)
         self.signatures = dict(signatures)
         return entries
 
@@ -122,6 +130,10 @@ class ContentStore:
             # into the private attributes directly: pydantic's __setattr__ was a tenth of the store's read
             record.__pydantic_private__["_source"] = LocatedDocument(  # type: ignore[index]
                 shown, None, f"{self.root}/{relative}", may_hold_numbers=numbers, digest=digest)
+            for name in type(record).stored_apart:
+                value = record.__dict__.get(name)
+                if isinstance(value, StoredList) and not value.intact():
+                    raise _Damaged(relative)
         return FileEntry(stat, trusted, digest, problems, record, scan, refs, photos)
 
     @staticmethod
@@ -161,6 +173,10 @@ class ContentStore:
             self.memory.pop(name, None)
         else:
             (self.folder / name).unlink(missing_ok=True)
+
+
+class _Damaged(Exception):
+    """A stored entry whose bytes are not those written."""
 
 
 def stored_digests(cache_dir: Path | None, root: Path, shown_root: str) -> dict[str, tuple[Stat, bytes]]:

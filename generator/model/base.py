@@ -7,6 +7,7 @@ the handbook all read it from here, so they cannot drift apart.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import pickle
 import re
 from collections.abc import Iterator, Sequence
@@ -130,15 +131,22 @@ class StoredList(Sequence[T]):
     (pydantic's serializer, ``isinstance(value, list)``) fails loudly or takes ``list(value)``;
     nothing can see it empty."""
 
-    __slots__ = ("_data", "_items")
+    __slots__ = ("_data", "_digest", "_items")
 
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, data: bytes, digest: bytes) -> None:
         self._data = data
+        self._digest = digest
         self._items: list[T] | None = None
 
     @classmethod
     def of(cls, items: list[T]) -> StoredList[T]:
-        return cls(pickle.dumps(items, protocol=pickle.HIGHEST_PROTOCOL))
+        data = pickle.dumps(items, protocol=pickle.HIGHEST_PROTOCOL)
+        return cls(data, _bytes_digest(data))
+
+    def intact(self) -> bool:
+        """True if the bytes are those stored (the store drops a shard holding damaged ones:
+        they are read only later, when a failure could no longer fall back on the files)."""
+        return _bytes_digest(self._data) == self._digest
 
     def _list(self) -> list[T]:
         items = self._items
@@ -175,7 +183,11 @@ class StoredList(Sequence[T]):
         return repr(self._list())
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (StoredList, (self._data,))  # records are read-only: the bytes still hold
+        return (StoredList, (self._data, self._digest))  # records are read-only: the bytes still hold
+
+
+def _bytes_digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 class Part(BaseModel):

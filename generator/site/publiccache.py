@@ -11,15 +11,14 @@ and the code. One edited activity then costs one activity made public, and its d
 for the page keys, instead of 5,000.
 
 Sixteen files per kind, by the first digit of the key, read only when a record in them
-is asked for; a build writes the files whose records changed. The code covers
-``generator/model`` and ``generator/site``, the Markdown and sanitiser versions and
-Python's, so a changed rule never serves an old record. A clean build (its cache folder
+is asked for; a build writes the files whose records changed. The code covers the loader
+and the models (as the content store names it), ``generator/site``, the Markdown and
+sanitiser versions, so a changed rule never serves an old record. A clean build (its cache folder
 emptied) finds none and keeps its own.
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -32,14 +31,15 @@ KINDS = tuple(MADE_FROM)
 
 
 def code(cache_dir: Path) -> bytes:
-    """A digest of what makes public records (see the module docstring)."""
-    import generator.model
+    """A digest of what makes public records (see the module docstring): the records
+    themselves come from the loader (``code_version``: its code, the models', pydantic's and
+    PyYAML's versions, Python's)."""
+    from generator.load.store import code_version
     from generator.site.freshness import folder_digest
     from generator.site.markdowncache import store_path
 
-    rules = folder_digest(Path(generator.model.__file__).parent, by_bytes=True)
     rows = folder_digest(Path(__file__).parent, by_bytes=True)  # what the site derives (open-data rows)
-    return rules + rows + store_path(cache_dir).name.encode() + sys.version.encode()
+    return code_version().encode() + rows + store_path(cache_dir).name.encode()
 
 
 def folder(cache_dir: Path) -> Path:

@@ -3,8 +3,8 @@
 Scoring every building of every month is seconds of work at city scale, and an edit to
 an activity changes none of it. Each month's results are kept under a digest of what
 they are computed from — that month's rating sheets, the scoring rules and the
-organisation (names of communities, 小区 and 楼栋) — in a file named after the model
-code that computes them; a month whose inputs changed is scored again.
+organisation (names of communities, 小区 and 楼栋) — in a file named after the code that
+reads and scores them; a month whose inputs changed is scored again.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from pydantic import BaseModel
 from generator.model.base import source_of
 from generator.model.public import MADE_FROM, PublicView, RatedBuilding
 from generator.site.background import load_pickle, save_pickle
-from generator.site.freshness import folder_digest
 from generator.site.memo import Fingerprinter
 
 Store = dict[str, list[RatedBuilding]]
@@ -27,11 +26,11 @@ dataclasses with the collector running took a second; it no longer runs then).""
 
 
 def store_path(cache_dir: Path) -> Path:
-    """The store's file, named after the model code (scoring rules live there)."""
-    import generator.model
+    """The store's file, named after the code that reads the rating sheets and scores them
+    (the loader and the models, as the content store names them)."""
+    from generator.load.store import code_version
 
-    code = folder_digest(Path(generator.model.__file__).parent, by_bytes=True).hex()[:16]
-    return cache_dir / f"rated-{FORMAT}-{code}.pickle"
+    return cache_dir / f"rated-{FORMAT}-{code_version()[:16]}.pickle"
 
 
 def month_key(view: PublicView, month: str) -> str:

@@ -91,3 +91,24 @@ def test_a_number_in_a_stored_inspection_is_still_masked(mini_content: Path, tmp
     notes = [i.note for b in public.buildings for i in b.inspections if i.note]
     assert notes == ["联系138****5678"]
     assert any("13812345678" in i.note for b in sheet.buildings for i in b.inspections)  # the record itself is kept
+
+
+def test_damaged_stored_inspections_make_the_store_read_the_files_again(mini_content: Path, tmp_path: Path) -> None:
+    """The inspections are read from the store only later, when a damaged byte could no
+    longer fall back on the files: the store checks them when it is read instead."""
+    _sheets(mini_content, tmp_path)
+    damaged = 0
+    for shard in tmp_path.rglob("shard-*"):
+        data = shard.read_bytes()
+        stored = pickle.loads(data)
+        for raw in stored[1].values():
+            record = raw[4]
+            if record is not None and isinstance(record[1]["__dict__"].get("buildings"), StoredList):
+                inner = record[1]["__dict__"]["buildings"]._data
+                middle = data.find(inner) + len(inner) // 2
+                shard.write_bytes(data[:middle] + bytes(8) + data[middle + 8:])
+                damaged += 1
+                break
+    assert damaged
+    content = _sheets(mini_content, tmp_path)
+    assert month_scores(content, "2026-10") == month_scores(_sheets(mini_content, tmp_path / "fresh"), "2026-10")

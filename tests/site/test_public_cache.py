@@ -124,3 +124,15 @@ def test_open_data_rows_of_lent_records_are_kept_too(site_copy: Path, tmp_path: 
     assert data != fresh
     lent = {key for key in view.kept if key[0] == "open-data/activities"} & view.from_store
     assert len(lent) == len(view.activities) - 1  # all but the edited activity's row
+
+
+def test_what_is_kept_is_named_after_the_loader_too(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Public records and 星级 results are made from parsed records: another loader (its
+    code, pydantic's or PyYAML's version) must not find what this one made."""
+    import generator.load.store as store
+    from generator.site import ratedcache
+
+    before = publiccache.code(tmp_path), ratedcache.store_path(tmp_path)
+    monkeypatch.setattr(store, "code_version", lambda: "another loader")
+    assert publiccache.code(tmp_path) != before[0]
+    assert ratedcache.store_path(tmp_path) != before[1]
