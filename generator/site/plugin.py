@@ -225,7 +225,7 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
 
     def _post_build(self) -> None:
         # the caches are kept by a thread while this one waits for the search index
-        keeping = Background(1, "jinlin-keep")
+        keeping = _Keeping(1, "jinlin-keep")
         try:
             if self.config.enabled and self.publisher is not None:
                 self._keep_caches(keeping, self.publisher.render_memo)
@@ -425,3 +425,18 @@ class _NoSite:
 
 def _now(call: Callable[..., None], *args: Any) -> None:
     call(*args)
+
+
+class _Keeping(Background):
+    """The caches' thread: a cache that cannot be kept costs the next build time, never
+    this one its result (the site is published by then), so a failure is a warning."""
+
+    def submit(self, call: Callable[..., None], *args: Any) -> None:
+        super().submit(_best_effort, call, *args)
+
+
+def _best_effort(call: Callable[..., None], *args: Any) -> None:
+    try:
+        call(*args)
+    except Exception as exc:  # noqa: BLE001 - reported, and the build's result stands
+        log.warning(f"缓存没能保存（网站不受影响，下次生成会慢一些）：{type(exc).__name__}: {exc}")

@@ -97,7 +97,7 @@ def _published(section: Section, published: dict[str, str | None]) -> bool:
     that kept a section and then failed before publishing must not be trusted)."""
     if not section.keys and (section.pages or section.files):
         return False
-    return all(published.get(url) == key for url, key in section.keys.items())
+    return all(url in published and published[url] == key for url, key in section.keys.items())
 
 
 def kept_sections(cache_dir: Path) -> dict[str, Section]:

@@ -177,18 +177,54 @@ def test_a_rebuild_keeps_the_sections_an_edit_cannot_touch(site_copy: Path, tmp_
                         encoding="utf-8")
     _build(site_copy, site, cache)
     assert "stars" in kept[-1] and "activities" not in kept[-1]
+    assert _files(site) == _clean_site(site_copy, tmp_path / "clean-1")
     rating = site_copy / "ratings/2026-10/zaiyunqiao.yml"
     rating.write_text(rating.read_text(encoding="utf-8").replace("satisfied: 80}", "satisfied: 41}", 1),
                       encoding="utf-8")
     _build(site_copy, site, cache)
     assert "activities" in kept[-1] and "stars" not in kept[-1]
-    _build(site_copy, tmp_path / "fresh", tmp_path / "fresh-cache", clean=True)
-    skip = ("pagefind", "pagefind-delta", "sitemap.xml.gz")  # the gzip header holds the build time
-    built = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
-    fresh = {p.relative_to(tmp_path / "fresh").as_posix(): p.read_bytes()
-             for p in (tmp_path / "fresh").rglob("*") if p.is_file()}
-    assert {k: v for k, v in built.items() if not k.startswith(skip)} == \
-        {k: v for k, v in fresh.items() if not k.startswith(skip)}
+    assert _files(site) == _clean_site(site_copy, tmp_path / "clean-2")
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    """A built site's files (not Pagefind's bundles, whose names differ from run to run, nor
+    the compressed sitemap, whose gzip header holds the build time)."""
+    skip = ("pagefind", "pagefind-delta", "sitemap.xml.gz")
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
+            if p.is_file() and not p.relative_to(site).as_posix().startswith(skip)}
+
+
+def _clean_site(content: Path, work: Path) -> dict[str, bytes]:
+    _build(content, work / "site", work / "cache", clean=True)
+    return _files(work / "site")
+
+
+def test_a_kept_section_needs_every_page_published() -> None:
+    """A page the site does not hold (published without a key, or gone) is not taken as
+    published by a kept section."""
+    from generator.site.render import GeneratedPage
+    from generator.site.sections import Section, _published
+
+    page = GeneratedPage("stars/a/", "A", "", "", "stars/")
+    section = Section(b"salt", [page], [], [], {"ratings": b"x"}, {"stars/a/": None})
+    assert not _published(section, {})
+    assert _published(section, {"stars/a/": None})
+    section.keys = {"stars/a/": "k"}
+    assert _published(section, {"stars/a/": "k"}) and not _published(section, {"stars/a/": "other"})
+
+
+def test_a_cache_that_cannot_be_kept_does_not_fail_the_build(site_copy: Path, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    from generator.site import publiccache
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("磁盘坏了")
+
+    monkeypatch.setattr(publiccache, "save", broken)
+    _build(site_copy, tmp_path / "site", tmp_path / "cache")
+    assert (tmp_path / "site" / PAGE).is_file()
+    assert "警告：缓存没能保存（网站不受影响，下次生成会慢一些）：RuntimeError: 磁盘坏了" in capsys.readouterr().err
 
 
 @pytest.mark.slow
