@@ -61,13 +61,9 @@ class Fingerprinter:
         """Drop the last build's digests (after this build: they keep its objects alive)."""
         self._previous = {}
 
-    def of_object(self, value: object) -> bytes:
-        """The digest a record or other object is fed into keys with (:class:`Unkeyable`
-        if it has none)."""
-        return self._object(value)
-
     def of_record(self, value: object) -> bytes | None:
-        """:meth:`of_object`, or ``None`` for a value without one."""
+        """The digest a record or other object is fed into keys with (``None`` for a value
+        without one)."""
         try:
             return self._object(value)
         except Unkeyable:

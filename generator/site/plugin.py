@@ -237,7 +237,7 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
                     self.view.forget_previous()
                     self._last = (self.view, memo.fingerprints)
                 self.publisher = None
-            self._markdown_done(save=True, keeping=keeping)
+            self._markdown_done(keeping)
             self._previews_done(keeping)
             if self.view is not None and self._rated is not None:
                 keeping.submit(ratedcache.save, self.view, *self._rated)
@@ -267,7 +267,7 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
         if self.publisher is not None:
             self.publisher.discard()
             self.publisher = None
-        self._markdown_done(save=False)
+        self._markdown_done(None)
         self._rated = None
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
@@ -345,23 +345,23 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
         self._previews[1].start_build()
         return self._previews[1]
 
-    def _previews_done(self, keeping: Background | None = None) -> None:
+    def _previews_done(self, keeping: Background) -> None:
         if self._previews is not None and self._previews[1].worth_saving:
-            (keeping.submit if keeping else _now)(self._previews[1].save, self._previews[0])
+            keeping.submit(self._previews[1].save, self._previews[0])
         if self._previews is not None and not self.serving:
             self._previews = None
 
-    def _markdown_done(self, *, save: bool, keeping: Background | None = None) -> None:
-        """Stop remembering; ``save`` the store if it changed (``serve`` saves it after its
-        first build and when it stops, not after every save of a file: that took longer
-        than the rebuild itself); by ``keeping``'s thread, when given."""
+    def _markdown_done(self, keeping: Background | None) -> None:
+        """Stop remembering; with ``keeping`` (the build succeeded), save the store by its
+        thread if it changed (``serve`` saves it after its first build and when it stops,
+        not after every save of a file: that took longer than the rebuild itself)."""
         remember_rendered(None)
         if self.serving and self._markdown_saved:
             return
-        if save and self._markdown is not None and self._markdown[1].worth_saving:
+        if keeping is not None and self._markdown is not None and self._markdown[1].worth_saving:
             path, store = self._markdown
-            (keeping.submit if keeping else _now)(markdowncache.save, store, path)
-        self._markdown_saved = save and self.serving
+            keeping.submit(markdowncache.save, store, path)
+        self._markdown_saved = keeping is not None and self.serving
 
     def on_shutdown(self) -> None:
         if self._markdown is not None and self._markdown[1].worth_saving:
@@ -421,10 +421,6 @@ class _NoSite:
     publisher = ""
     icp = ""
     police_record = ""
-
-
-def _now(call: Callable[..., None], *args: Any) -> None:
-    call(*args)
 
 
 class _Keeping(Background):

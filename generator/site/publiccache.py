@@ -79,13 +79,15 @@ def lend(view: PublicView, cache_dir: Path) -> Kept:
 
 
 def save(view: PublicView, fingerprints: Fingerprinter, kept: Kept) -> None:
-    """Keep this build's public records and what was derived from them. A file is written
+    """Keep this build's public records and what was derived from them (``fingerprints``:
+    the build's, made with the view's :attr:`~PublicView.stored_digests`). A file is written
     only if its records are not exactly those it holds; a file this build did not read
     stays as it is (best effort: a cache never fails a build)."""
     files: dict[str, dict[tuple[str, str], tuple[object, bytes]]] = {}
     for key, record in view.kept.items():
-        # what is derived from public records needs no digest of its own
-        digest = _digest(record, view, fingerprints) if key[0] in KINDS else b""
+        # a lent record's digest comes with it (``fingerprints`` knows the view's stored
+        # digests); what is derived from public records needs no digest of its own
+        digest = fingerprints.of_record(record) if key[0] in KINDS else b""
         if digest is not None:  # a record without a digest is made anew each build
             files.setdefault(_file(key), {})[key] = (record, digest)
     for name, records in sorted(files.items()):
@@ -93,9 +95,3 @@ def save(view: PublicView, fingerprints: Fingerprinter, kept: Kept) -> None:
             continue
         save_pickle(kept.folder / f"{name}.pickle", records)
 
-
-def _digest(record: object, view: PublicView, fingerprints: Fingerprinter) -> bytes | None:
-    found = view.stored_digests.get(id(record))
-    if found is not None and found[0] is record:
-        return found[1]
-    return fingerprints.of_record(record)

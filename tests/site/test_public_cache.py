@@ -55,7 +55,7 @@ def test_a_view_lent_from_the_disk_equals_a_fresh_one_after_every_kind_of_edit(s
         linked = {"meetings", "wishes"} if "activities" in expected else set()
         assert expected <= _made_again(lent) <= expected | linked, edit
         for record, digest in lent.stored_digests.values():  # the kept digest is the record's own
-            assert Fingerprinter().of_object(record) == digest, edit
+            assert Fingerprinter().of_record(record) == digest, edit
 
 
 def _made_again(view: PublicView) -> set[str]:
