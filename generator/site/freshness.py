@@ -64,6 +64,13 @@ def fingerprint(content_dir: Path, *, config_file: Path, theme_dir: Path, docs_d
     return digest.hexdigest()
 
 
+@functools.cache
+def code_digest() -> bytes:
+    """jinlin's own code by its bytes, as this process runs it (read once: page keys and
+    the kept public records both depend on it)."""
+    return folder_digest(Path(generator.__file__).parent, by_bytes=True)
+
+
 def folder_digest(folder: Path, *, by_bytes: bool = False) -> bytes:
     """A digest of the files under ``folder`` (by content, or by size and time)."""
     digest = hashlib.blake2b(digest_size=16)

@@ -7,6 +7,7 @@ changed rule never serves an old rendering. Only the texts a build used are kept
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from importlib import metadata
 from pathlib import Path
@@ -72,12 +73,19 @@ class Remembered(dict[str, str]):
 
 def store_path(cache_dir: Path) -> Path:
     """The store's file: named after everything that decides how text is rendered."""
+    return cache_dir / f"markdown-{_rules()}.pickle"
+
+
+@functools.cache
+def _rules() -> str:
+    """A digest of the rendering rules, as this process runs them (asked for by the
+    Markdown store and the kept public records of every build)."""
     digest = hashlib.blake2b(digest_size=8)
     for module in (markup, privacy):
         digest.update(Path(module.__file__ or "").read_bytes())
     for package in ("markdown", "nh3"):
         digest.update(_version(package).encode())
-    return cache_dir / f"markdown-{digest.hexdigest()}.pickle"
+    return digest.hexdigest()
 
 
 def save(store: Remembered, path: Path) -> None:

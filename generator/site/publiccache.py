@@ -11,8 +11,8 @@ and the code. One edited activity then costs one activity made public, and its d
 for the page keys, instead of 5,000.
 
 Sixteen files per kind, by the first digit of the key, read only when a record in them
-is asked for; a build writes the files whose records changed. The code covers the loader
-and the models (as the content store names it), ``generator/site``, the Markdown and
+is asked for; a build writes the files whose records changed. The code covers jinlin's
+code, the pydantic and PyYAML versions (as the content store names them), the Markdown and
 sanitiser versions, so a changed rule never serves an old record. A clean build (its cache folder
 emptied) finds none and keeps its own.
 """
@@ -35,11 +35,11 @@ def code(cache_dir: Path) -> bytes:
     themselves come from the loader (``code_version``: its code, the models', pydantic's and
     PyYAML's versions, Python's)."""
     from generator.load.store import code_version
-    from generator.site.freshness import folder_digest
+    from generator.site.freshness import code_digest
     from generator.site.markdowncache import store_path
 
-    rows = folder_digest(Path(__file__).parent, by_bytes=True)  # what the site derives (open-data rows)
-    return code_version().encode() + rows + store_path(cache_dir).name.encode()
+    # all of jinlin's code (the site derives open-data rows), read once for the page keys too
+    return code_version().encode() + code_digest() + store_path(cache_dir).name.encode()
 
 
 def folder(cache_dir: Path) -> Path:

@@ -251,12 +251,11 @@ def salts(config: Any, view: Any, theme_dir: Path) -> tuple[bytes, bytes]:
     """Digests of what every page body (first) and every page's frame (second) depend on
     besides the page's own values: the theme, jinlin's code, the site settings, the
     photos; for the frame also MkDocs' settings."""
-    import generator
-    from generator.site.freshness import folder_digest
+    from generator.site.freshness import code_digest, folder_digest
     from generator.site.memo import Fingerprinter, salt
 
     theme = folder_digest(theme_dir, by_bytes=True)
-    code = folder_digest(Path(generator.__file__).parent, by_bytes=True)
+    code = code_digest()
     site = Fingerprinter().digest(view.site)
     body = salt(theme, code, site, folder_digest(view.content.media_root))
     settings = repr((config.site_name, config.site_description, config.site_url, config.use_directory_urls,
