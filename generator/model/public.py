@@ -310,7 +310,7 @@ class PublicView:
         self._stored_code = b""
         self._sources: dict[str, bytes | None] = {}
         self._key_bases: dict[str, Any] = {}
-        self._digest: Callable[[object], bytes | None] = lambda _: None
+        self._digest: Callable[[object], bytes | None] = self._lent_digest
         self.kept: dict[tuple[str, str], Any] = {}
         """With :meth:`lend_stored`: this view's public records by (kind, source key), to keep."""
         self.stored_digests: dict[int, tuple[object, bytes]] = {}
@@ -382,15 +382,9 @@ class PublicView:
         key = self._source_key(kind, record)
         if key is None:
             return make(record)
-        assert self._stored is not None
-        found = self._stored.get((kind, key))
-        if found is not None and (same is None or same(found[0])):
-            made: P = found[0]
+        made, found = self._from_store((kind, key), make, record, same)
+        if found is not None:
             self.stored_digests[id(made)] = found
-            self.from_store.add((kind, key))
-        else:
-            made = make(record)
-        self.kept[(kind, key)] = made
         return made
 
     def digest_with(self, digest: Callable[[object], bytes | None]) -> None:
@@ -398,23 +392,36 @@ class PublicView:
         it has no stable digest): what :meth:`derived` makes of it is then kept too."""
         self._digest = digest
 
+    def _lent_digest(self, value: object) -> bytes | None:
+        """The digest of a public record lent by the store (until :meth:`digest_with`)."""
+        known = self.stored_digests.get(id(value))
+        return known[1] if known is not None and known[0] is value else None
+
     def _stored_or_derived(self, name: str, value: Any, make: Callable[[Any], P]) -> P:
         """What :meth:`derived` makes of a public record is kept with the public records,
         under that record's digest (the open-data row of an activity, say)."""
         if self._stored is None or name in MADE_FROM:  # public records themselves: _stored_or_made
             return make(value)
-        known = self.stored_digests.get(id(value))
-        digest = known[1] if known is not None and known[0] is value else self._digest(value)
+        digest = self._digest(value)
         if digest is None:
             return make(value)
         # with the code: the digest of a 星级 result stands for what it was computed from
         key = (name, hashlib.blake2b(self._stored_code + digest, digest_size=16).hexdigest())
+        return self._from_store(key, make, value)[0]
+
+    def _from_store(self, key: tuple[str, str], make: Callable[[Any], P], value: Any,
+                    same: Callable[[P], bool] | None = None) -> tuple[P, tuple[Any, bytes] | None]:
+        """What the store keeps under ``key`` if ``same`` accepts it, else ``make(value)``,
+        noted in :attr:`kept`; with what the store gave (``None`` if it was made)."""
+        assert self._stored is not None
         found = self._stored.get(key)
-        if found is not None:
+        if found is not None and (same is None or same(found[0])):
             self.from_store.add(key)
+        else:
+            found = None
         made: P = found[0] if found is not None else make(value)
         self.kept[key] = made
-        return made
+        return made, found
 
     def _source_key(self, kind: str, record: Any) -> str | None:
         own = getattr(source_of(record), "digest", None)
