@@ -30,6 +30,7 @@ def check(content_dir: str, fmt: str) -> None:
     """检查全部内容，一次列出所有错误和警告。"""
     from generator.commands.check import run_check
 
+    _keep_imports("generator.project")
     sys.exit(run_check(content_dir, fmt))
 
 
@@ -73,6 +74,7 @@ def build(content_dir: str, site_dir: str, clean: bool, no_pdf: bool) -> None:
     """生成网站（和工作简报 PDF）。失败时保留原来的网站不变。"""
     from generator.commands.build import run_build
 
+    _keep_imports("generator.project", "generator.site.plugin")
     run_build(content_dir, site_dir, clean=clean, pdf=not no_pdf)
 
 
@@ -148,6 +150,18 @@ def certificates(month: str, content_dir: str, output: str) -> None:
     from generator.commands.certificates import run_certificates
 
     run_certificates(month, content_dir, output)
+
+
+def _keep_imports(*modules: str) -> None:
+    """Import ``modules`` now and keep everything alive so far out of the cyclic collector
+    (:func:`gc.freeze`): a command is one short process, and each full collection would
+    walk the models and MkDocs' modules again (about 0.07 s of a city rebuild's 3 s)."""
+    import gc
+    import importlib
+
+    for name in modules:
+        importlib.import_module(name)
+    gc.freeze()
 
 
 def main() -> None:
