@@ -20,6 +20,7 @@ import json
 import logging
 import os
 import shutil
+import struct
 import tempfile
 import threading
 from dataclasses import dataclass, field
@@ -227,10 +228,15 @@ class Publisher:
         sitemap = self.mkdocs_dir / "sitemap.xml"
         if not sitemap.is_file():
             return
-        day = datetime.datetime.fromisoformat(utils.get_build_date())
+        day = int(datetime.datetime.fromisoformat(utils.get_build_date()).timestamp())
         packed = self.mkdocs_dir / "sitemap.xml.gz"
+        made = bytearray(packed.read_bytes()) if packed.is_file() else b""
+        if made[:4] == _GZIP_PLAIN:  # MkDocs' own file: only the time in its header differs
+            made[4:8] = struct.pack("<I", day)
+            packed.write_bytes(made)
+            return
         with open(packed, "wb") as raw, gzip.GzipFile(fileobj=raw, filename=str(packed), mode="wb",
-                                                      mtime=int(day.timestamp())) as out:
+                                                      mtime=day) as out:
             out.write(sitemap.read_bytes())
 
     def discard(self) -> None:
@@ -245,6 +251,11 @@ class Publisher:
             return []
         base = site_url if site_url.endswith("/") else site_url + "/"
         return [base + url for url in self.page_urls]
+
+
+_GZIP_PLAIN = b"\x1f\x8b\x08\x08"
+"""A gzip header with a file name and nothing else (no header checksum: the time in it can
+be changed alone)."""
 
 
 def salts(config: Any, view: Any, theme_dir: Path) -> tuple[bytes, bytes]:

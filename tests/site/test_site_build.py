@@ -3,8 +3,11 @@ nothing private leaked, and a failed or interrupted build leaves the old site as
 
 from __future__ import annotations
 
+import datetime
+import gzip
 import hashlib
 import os
+import struct
 import subprocess
 import sys
 from pathlib import Path
@@ -118,6 +121,18 @@ def test_search_index_feed_open_data_and_pdfs(built_site: Path) -> None:
     assert pdfs and all(p.read_bytes().startswith(b"%PDF") for p in pdfs)
     archive = (built_site / "bulletins" / "index.html").read_text(encoding="utf-8")
     assert all(p.name in archive for p in pdfs)
+
+
+def test_the_compressed_sitemap_is_the_sitemap_dated_to_the_build_day(built_site: Path) -> None:
+    """``sitemap.xml.gz`` holds ``sitemap.xml`` and, in its header, the start of the build
+    day (two builds of one day give the same file), not the second of the build."""
+    packed = (built_site / "sitemap.xml.gz").read_bytes()
+    assert gzip.decompress(packed) == (built_site / "sitemap.xml").read_bytes()
+    stamp = datetime.datetime.fromtimestamp(struct.unpack("<I", packed[4:8])[0])
+    built = datetime.datetime.fromtimestamp((built_site / "sitemap.xml.gz").stat().st_mtime)
+    assert (stamp.hour, stamp.minute, stamp.second) == (0, 0, 0)
+    assert stamp.date() in {built.date(), (built - datetime.timedelta(days=1)).date()}  # built at midnight
+    assert packed[10:22] == b"sitemap.xml\x00"  # the name MkDocs gives it
 
 
 def test_record_pages_stay_out_of_the_menu(built_site: Path) -> None:
