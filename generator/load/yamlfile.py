@@ -259,15 +259,30 @@ def parse_yaml(text: str, path: str, *, file: Path | None = None) -> tuple[Locat
     except RecursionError:
         return None, [Problem(path, 1, 1, "内容嵌套过深，已拒绝读取")]
     doc = LocatedDocument(path=path, data=data, file=file, text=None if file else text,
-                          may_hold_numbers=_may_hold_numbers(text))
+                          may_hold_numbers=_may_hold_numbers(data))
     return doc, builder.problems
 
 
-def _may_hold_numbers(text: str) -> bool:
-    from generator.model.privacy import find_numbers  # the one definition of a personal number
+def _may_hold_numbers(data: Any) -> bool:
+    """True if a value that may be published (any text or whole number outside the private
+    fields, which are never published, and the filing numbers, which are public by law)
+    holds a personal number. Only such records are masked word by word when published
+    (a person's file with a phone number only under ``phone`` need not be), and scanned for
+    warnings; the values are the parsed ones, so "\\x31\\x33…" in quotes counts too."""
+    from generator.model.privacy import PRIVATE_FIELDS, REGISTRATION_FIELDS, find_numbers
 
-    # "\x31\x33…" in a quoted string is a number only after parsing: scan those files in full
-    return "\\" in text or next(find_numbers(text), None) is not None
+    skipped = PRIVATE_FIELDS | REGISTRATION_FIELDS
+    pending = [data]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, dict):
+            pending.extend(inner for key, inner in value.items() if key not in skipped)
+        elif isinstance(value, list):
+            pending.extend(value)
+        elif isinstance(value, str | int) and not isinstance(value, bool):
+            if next(find_numbers(str(value)), None) is not None:
+                return True
+    return False
 
 
 def _starts_at_context(exc: yaml.MarkedYAMLError) -> bool:

@@ -88,6 +88,31 @@ def test_numbers_in_free_text_are_masked_and_warned(mini_content: Path) -> None:
     assert "13812345678" not in shown.summary_html and "138****5678" in shown.summary_html
 
 
+def test_only_files_with_a_number_in_published_text_are_masked_word_by_word(mini_content: Path) -> None:
+    """A phone number under ``phone`` (even nested, as a wisher's) is never published, so
+    it does not make the loader mark the file for masking word by word; a number anywhere
+    else does (nested, or escaped in quotes too), and is masked."""
+    person, wish = mini_content / "people/lin-xiaofang.yml", mini_content / "wishes/2026/shouyinji.yml"
+
+    def flags() -> tuple[bool, bool]:
+        content, _ = require_content(mini_content, cache_dir=None)
+        found = (content.people["lin-xiaofang"], next(iter(content.wishes.values())))
+        return found[0]._source.may_hold_numbers, found[1]._source.may_hold_numbers
+
+    assert flags() == (False, False)  # the fixture's phones are under phone: only
+    wish.write_text(wish.read_text(encoding="utf-8").replace(
+        "story: 老人说，有了收音机，日子不再冷清。",
+        'story: "\\x31\\x33\\x39\\x30\\x30\\x30\\x30\\x32\\x32\\x32\\x32 老人说"'), encoding="utf-8")
+    person.write_text(person.read_text(encoding="utf-8").replace(
+        "citation: 十年如一日", "citation: 电话13800001111，十年如一日"), encoding="utf-8")
+    assert flags() == (True, True)
+    content, _ = require_content(mini_content, cache_dir=None)
+    view = PublicView(content)
+    shown = _everything(view) + " ".join(w.story_html for w in view.wishes)
+    assert "13800001111" not in shown and "138****1111" in shown
+    assert "13900002222" not in shown and "139****2222" in shown
+
+
 def test_masking_rules() -> None:
     assert mask_numbers("身份证 35078119900101123X") == "身份证 35**************3X"
     assert mask_numbers("座机 0599-6301234") == "座机 0599-***1234"
