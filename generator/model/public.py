@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import InitVar, dataclass, field
 from functools import cached_property, partial
 from typing import Any, Protocol, TypeVar
@@ -255,6 +255,73 @@ class RatedBuilding:
     @property
     def page_id(self) -> str:
         return f"{self.community.id}-{self.estate.id}-{self.building.id}"
+
+
+class RatedMonth(Sequence[RatedBuilding]):
+    """One month's 星级 results, best first: as the view scored them, or as an earlier
+    build kept them, read from the disk only when first asked for. A rebuild after an edit
+    to an activity keys its pages by most months' results without reading their 2,000
+    buildings (:mod:`generator.site.ratedcache` gives each month a digest); their number
+    and the pages of their buildings are known without reading them too."""
+
+    __slots__ = ("_items", "_load", "_count", "_page_ids", "_on_load")
+
+    def __init__(self, items: list[RatedBuilding] | None = None, *,
+                 load: Callable[[], list[RatedBuilding]] | None = None, count: int = 0,
+                 page_ids: frozenset[str] | None = None) -> None:
+        assert (items is None) != (load is None)
+        self._items, self._load = items, load
+        self._count, self._page_ids = count, page_ids
+        self._on_load: Callable[[list[RatedBuilding]], None] | None = None
+
+    @property
+    def loaded(self) -> bool:
+        """True once the results are in memory."""
+        return self._items is not None
+
+    def on_load(self, call: Callable[[list[RatedBuilding]], None]) -> None:
+        """Call ``call`` with the results when they are read (now, if they are)."""
+        if self._items is not None:
+            call(self._items)
+        else:
+            self._on_load = call
+
+    @property
+    def page_ids(self) -> frozenset[str]:
+        """The page ids of the month's buildings."""
+        if self._page_ids is None:
+            self._page_ids = frozenset(r.page_id for r in self._results())
+        return self._page_ids
+
+    def _results(self) -> list[RatedBuilding]:
+        if self._items is None:
+            assert self._load is not None
+            self._items, self._load = self._load(), None
+            if self._on_load is not None:
+                call, self._on_load = self._on_load, None
+                call(self._items)
+        return self._items
+
+    def __len__(self) -> int:
+        return self._count if self._items is None else len(self._items)
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        return self._results()[index]
+
+    def __iter__(self) -> Iterator[RatedBuilding]:
+        return iter(self._results())
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, RatedMonth) and self._results() == other._results()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __fingerprint__(self) -> list[RatedBuilding]:
+        """What stands for the month in page keys when no digest was given for it."""
+        return self._results()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return RatedMonth, (list(self._results()),)
 
 
 SETTINGS = ("site", "scoring", "figures")
@@ -726,18 +793,38 @@ class PublicView:
     def rated(self, month: str) -> list[RatedBuilding]:
         """The month's buildings with scores and stars, best first (scored once per view:
         the site, open data and bulletins all ask; a copy, so callers may sort it)."""
-        if month not in self._rated_months:
-            self._rated_months[month] = [self._rated(s) for s in month_scores(self.content, month)]
-        return list(self._rated_months[month])
+        return list(self.rated_month(month))
 
-    def remember_rated(self, month: str, rated: list[RatedBuilding]) -> None:
+    def rated_month(self, month: str) -> RatedMonth:
+        """The month's results as one object (the same each time it is asked for), to key
+        pages by without reading them."""
+        found = self._rated_months.get(month)
+        if found is None:
+            found = self._rated_months[month] = RatedMonth(self._score(month))
+        return found
+
+    def remember_rated(self, month: str, rated: list[RatedBuilding] | RatedMonth) -> None:
         """Use ``rated`` as the month's results: what :meth:`rated` returned in an earlier
         build for the same rating sheets, rules and organisation (the site keeps them,
         as scoring every building of a city costs seconds)."""
-        self._rated_months[month] = list(rated)
+        self._rated_months[month] = rated if isinstance(rated, RatedMonth) else RatedMonth(list(rated))
+
+    def remember_stored_rated(self, month: str, load: Callable[[], list[RatedBuilding] | None], count: int,
+                              page_ids: frozenset[str]) -> None:
+        """Like :meth:`remember_rated`, for results ``load`` reads when they are first
+        asked for (``count`` of them, for the buildings of ``page_ids``); if it finds
+        none (a damaged store), the month is scored after all."""
+        def results() -> list[RatedBuilding]:
+            found = load()
+            return self._score(month) if found is None else found
+
+        self._rated_months[month] = RatedMonth(load=results, count=count, page_ids=page_ids)
+
+    def _score(self, month: str) -> list[RatedBuilding]:
+        return [self._rated(s) for s in month_scores(self.content, month)]
 
     @cached_property
-    def _rated_months(self) -> dict[str, list[RatedBuilding]]:
+    def _rated_months(self) -> dict[str, RatedMonth]:
         return {}
 
     def _rated(self, score: BuildingScore) -> RatedBuilding:

@@ -185,7 +185,7 @@ def preview_inputs(view: PublicView, month: str) -> tuple[object, ...]:
     again only the months whose inputs changed). Besides these, only the print templates
     and jinlin's code, which the site keys by too."""
     linked = [view.activity(r.id) for m in view.meetings_in(month) for r in m.activities]
-    return (month, view.activities_in(month), view.rated(month), view.honoured_in(month), linked,
+    return (month, view.activities_in(month), view.rated_month(month), view.honoured_in(month), linked,
             view.month_figures(month))
 
 

@@ -36,6 +36,9 @@ class SiteContext:
     """Set by the plugin: bulletin previews of earlier builds, by the digest of their inputs."""
     preview_salt: str = ""
     """What every preview depends on besides its inputs (the print templates)."""
+    rated_digests: dict[str, bytes] = field(default_factory=dict)
+    """Set by the plugin: the digest of each month's list in :attr:`rated` (see
+    :func:`~generator.site.ratedcache.seed`)."""
 
     @classmethod
     def create(cls, view: PublicView, cache_dir: Path, theme_dir: Path = THEME_DIR,
@@ -77,13 +80,19 @@ class SiteContext:
 
     @cached_property
     def rated(self) -> dict[str, list[RatedBuilding]]:
-        """星级楼栋 results by month (oldest first), computed once per build."""
-        return {month: self.view.rated(month) for month in self.view.rating_months}
+        """星级楼栋 results by month (oldest first), computed (or read) once per build:
+        every month's, for the 星级 pages; one month's is ``view.rated(month)``."""
+        found = {month: self.view.rated(month) for month in self.view.rating_months}
+        if self.memo is not None:
+            for month, digest in self.rated_digests.items():
+                if month in found:
+                    self.memo.fingerprints.seed(found[month], digest)
+        return found
 
     @cached_property
     def rated_pages(self) -> set[str]:
-        """Page ids of every building that has a 星级 page."""
-        return {r.page_id for rated in self.rated.values() for r in rated}
+        """Page ids of every building that has a 星级 page (without reading the results)."""
+        return {page for month in self.view.rating_months for page in self.view.rated_month(month).page_ids}
 
     def activities_with(self, kind: str, ident: str) -> list[PublicActivity]:
         """Activities (newest first) organised by the unit or group ``ident`` (``kind``

@@ -37,9 +37,10 @@ class Unkeyable(Exception):
 class Fingerprinter:
     """Stable digests of the values pages are rendered from (the same bytes in every
     process, unlike ``hash()``): containers are walked, the view's frozen dataclasses
-    pickled, settings records taken as JSON; an object seen before in this build is not
-    digested twice. A value without a stable form can only cost a render, never skip one
-    wrongly: the key then differs from run to run."""
+    pickled, settings records taken as JSON, any other object by what its class's
+    ``__fingerprint__`` gives; an object seen before in this build is not digested twice.
+    A value without a stable form can only cost a render, never skip one wrongly: the key
+    then differs from run to run."""
 
     def __init__(self, previous: Fingerprinter | None = None,
                  known: dict[int, tuple[object, bytes]] | None = None) -> None:
@@ -131,6 +132,9 @@ class Fingerprinter:
             return found[1]
         if isinstance(value, BaseModel):
             data = type(value).__qualname__.encode() + value.model_dump_json().encode()
+        elif (stand_in := getattr(type(value), "__fingerprint__", None)) is not None:
+            # a value that says what stands for it (a month of 星级 results read lazily)
+            data = type(value).__qualname__.encode() + self.digest(stand_in(value))
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):
             data = _pickled(value)
         else:

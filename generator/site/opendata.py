@@ -6,12 +6,12 @@ import csv
 import dataclasses
 import io
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from generator.model.public import PublicView
+from generator.model.public import PublicView, RatedBuilding, RatedMonth
 from generator.site.urls import record_url
 
 Column = tuple[str, str, Callable[[Any], Any]]
@@ -25,7 +25,7 @@ class Dataset:
     name: str
     title: str
     columns: tuple[Column, ...]
-    rows: list[Any]
+    rows: Sequence[Any]
     view: PublicView | None = None
     """The view the rows come from: a row that is the very record of the view before
     (``serve``) keeps the values taken from it then."""
@@ -113,8 +113,28 @@ def _wishes(view: PublicView) -> Dataset:
     ), view.wishes)
 
 
+class _Months(Sequence[Any]):
+    """Every month's 星级 results in one sequence, read only when iterated: the open-data
+    files are keyed by the months' digests, and their row count needs no results."""
+
+    def __init__(self, months: Iterable[RatedMonth]) -> None:
+        self.months = tuple(months)
+
+    def __len__(self) -> int:
+        return sum(len(m) for m in self.months)
+
+    def __iter__(self) -> Iterator[RatedBuilding]:
+        return (r for m in self.months for r in m)
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        return list(self)[index]
+
+    def __fingerprint__(self) -> tuple[RatedMonth, ...]:
+        return self.months
+
+
 def _ratings(view: PublicView) -> Dataset:
-    rows = [r for month in view.rating_months for r in view.rated(month)]
+    rows = _Months(view.rated_month(month) for month in view.rating_months)
     return Dataset("star-buildings", "星级楼栋月度评定", (
         ("month", "月份", lambda r: r.score.month), ("community", "社区", lambda r: r.community.name),
         ("estate", "小区", lambda r: r.estate.name), ("building", "楼栋", lambda r: r.building.name),

@@ -181,8 +181,8 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
             self.view.digest_with(ctx.memo.fingerprints.of_record)
             ctx.previews, ctx.preview_salt = self._remember_previews(), previewcache.salt(body_salt)
             if self._rated is not None:
-                ratedcache.seed(self.view, self._rated[2], ctx.memo.fingerprints, lists=ctx.rated,
-                                results=not (lent_digests and self.view.lent("ratings")))
+                ctx.rated_digests = ratedcache.seed(self.view, self._rated[2], ctx.memo.fingerprints,
+                                                    results=not (lent_digests and self.view.lent("ratings")))
             if self.serving:
                 sections = SectionMemo(self._sections if self.view.lent_from_previous else {})
             else:  # `jinlin build`: as the last build kept them (a clean build finds none)

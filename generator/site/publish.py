@@ -230,7 +230,7 @@ class Publisher:
             return
         day = int(datetime.datetime.fromisoformat(utils.get_build_date()).timestamp())
         packed = self.mkdocs_dir / "sitemap.xml.gz"
-        made = bytearray(packed.read_bytes()) if packed.is_file() else b""
+        made = bytearray(packed.read_bytes() if packed.is_file() else b"")
         if made[:4] == _GZIP_PLAIN:  # MkDocs' own file: only the time in its header differs
             made[4:8] = struct.pack("<I", day)
             packed.write_bytes(made)

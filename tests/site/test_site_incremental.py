@@ -162,27 +162,38 @@ def test_a_clean_build_keeps_public_records_for_the_next_edit(site_copy: Path, t
 def test_a_rebuild_keeps_the_sections_an_edit_cannot_touch(site_copy: Path, tmp_path: Path,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     """`jinlin build` after an edit does not generate again a section whose tables did not
-    change (kept in the cache folder); the site is then that of a clean build."""
+    change (kept in the cache folder), and reads only the months of 星级 results its pages
+    show; the site is then that of a clean build."""
     import generator.site.plugin as plugin
+    from generator.site import ratedcache
 
     kept: list[list[str]] = []
     generate = plugin.generate_pages
     monkeypatch.setattr(plugin, "generate_pages",
                         lambda ctx, sections: (generate(ctx, sections), kept.append(sections.kept))[0])
+    read: list[set[str]] = []  # months of results read from the store, by build
+    load_month = ratedcache._load_month
+    monkeypatch.setattr(ratedcache, "_load_month", lambda file, count: (
+        found := load_month(file, count), read[-1].update(r.score.month for r in found or []))[0])
     site, cache = tmp_path / "site", tmp_path / "cache"
+    read.append(set())
     _build(site_copy, site, cache)
-    assert kept[-1] == []
+    assert kept[-1] == [] and read[-1] == set()
     activity = site_copy / ACTIVITY
     activity.write_text(activity.read_text(encoding="utf-8").replace("楼道焕然一新", "楼道窗明几净"),
                         encoding="utf-8")
+    read.append(set())
     _build(site_copy, site, cache)
     assert "stars" in kept[-1] and "activities" not in kept[-1]
+    assert read[-1] == {"2026-10"}  # the home page's month; 2026-09 is keyed without being read
     assert _files(site) == _clean_site(site_copy, tmp_path / "clean-1")
     rating = site_copy / "ratings/2026-10/zaiyunqiao.yml"
     rating.write_text(rating.read_text(encoding="utf-8").replace("satisfied: 80}", "satisfied: 41}", 1),
                       encoding="utf-8")
+    read.append(set())
     _build(site_copy, site, cache)
     assert "activities" in kept[-1] and "stars" not in kept[-1]
+    assert read[-1] == {"2026-09"}  # for the 星级 pages; 2026-10 is scored again
     assert _files(site) == _clean_site(site_copy, tmp_path / "clean-2")
 
 

@@ -19,7 +19,7 @@ def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
     view = ctx.view
     work = {f.id: f for f in view.figures()["work"]}
     month = stars.latest_month(ctx)
-    top = [r for r in ctx.rated.get(month, []) if r.score.stars][:6]
+    top = [r for r in (view.rated(month) if month else []) if r.score.stars][:6]  # one month is read
     honoured = people.latest_honours(ctx, 6)
     progress = view.wish_progress()
     body = ctx.render(
