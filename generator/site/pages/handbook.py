@@ -20,6 +20,9 @@ from generator.site.context import SiteContext
 from generator.site.render import GeneratedPage
 
 SECTION = "handbook/"
+READS: frozenset[str] = frozenset()
+"""The handbook is made from jinlin's own models, examples and rules, which the render
+memo's salt covers, and from no record (see :mod:`generator.site.sections`)."""
 
 
 @dataclass(frozen=True)

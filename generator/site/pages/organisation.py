@@ -11,6 +11,10 @@ from generator.site.render import GeneratedPage
 from generator.site.urls import record_url
 
 SECTION = "organisation/"
+READS = frozenset({"communities", "people", "units", "groups", "ratings", "scoring", "figures", "site"})
+"""What these pages are made from (see :mod:`generator.site.sections`): the grid and its
+leaders, the paired units and 帮帮团, the buildings with a 星级 page and the declared
+figures; no activity, meeting or wish."""
 LEVELS = ("社区党委", "小区（片区）党支部", "楼栋党小组", "党员中心户", "楼栋长")
 
 
