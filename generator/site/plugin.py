@@ -210,6 +210,8 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
         # MkDocs' own environment does not autoescape: without this, a site name or a
         # record title with markup would reach main.html (<title>, meta, header) unescaped.
         env.autoescape = True
+        if getattr(self, "cache_dir", None) is not None:  # else every process compiles main.html again
+            env.bytecode_cache = _theme_bytecode(self.cache_dir)
         site = self.view.site if self.view else _NoSite()
         helpers = ThemeHelpers(site, asset_version(_theme_dir(config)))
         env.globals["jinlin"] = helpers
@@ -392,6 +394,17 @@ def _add(files: Files, file: File) -> None:
         log.warning(f"docs 文件夹中的 {file.src_uri} 与自动生成的页面重名，已使用自动生成的版本")
         files.remove(existing)
     files.append(file)
+
+
+def _theme_bytecode(cache_dir: Path) -> Any:
+    """Compiled theme templates kept between builds, apart from the page bodies' (this
+    environment is MkDocs', always autoescaping here; named after the MkDocs that sets it up)."""
+    import jinja2
+    import mkdocs
+
+    folder = cache_dir / f"jinja-theme-{mkdocs.__version__}"
+    folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def _give_way(files: Files, generated: set[str]) -> None:
