@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from generator.site.urls import SECTIONS, Linker
 
@@ -46,6 +46,12 @@ class ThemeHelpers:
         if key not in self._menus:
             self._menus[key] = Markup("").join(self._item(here, title, url, section) for title, url in self.sections)
         return self._menus[key]
+
+    def sitemap_entries(self, lastmod: str) -> Markup:
+        """The ``<url>`` entries of :attr:`sitemap`, made in one pass (the template's loop
+        over a city's 10,000 addresses took a tenth of a second of every build)."""
+        tail = f"</loc>\n         <lastmod>{escape(lastmod)}</lastmod>\n    </url>"
+        return Markup("".join(f"\n    <url>\n         <loc>{escape(loc)}{tail}" for loc in self.sitemap))
 
     @staticmethod
     def _item(here: str, title: str, url: str, section: str) -> Markup:

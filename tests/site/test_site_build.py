@@ -135,6 +135,22 @@ def test_the_compressed_sitemap_is_the_sitemap_dated_to_the_build_day(built_site
     assert packed[10:22] == b"sitemap.xml\x00"  # the name MkDocs gives it
 
 
+def test_the_sitemap_lists_every_page_once_with_the_build_day(built_site: Path) -> None:
+    from xml.etree import ElementTree
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    root = ElementTree.fromstring((built_site / "sitemap.xml").read_bytes())
+    entries = [(u.findtext("s:loc", namespaces=ns), u.findtext("s:lastmod", namespaces=ns))
+               for u in root.findall("s:url", ns)]
+    locs = [loc for loc, _ in entries]
+    assert len(locs) == len(set(locs))
+    base = locs[0][: locs[0].index("/", len("https://"))] + "/"
+    pages = {p.relative_to(built_site).parent.as_posix() + "/" for p in built_site.rglob("index.html")}
+    assert {loc.removeprefix(base) for loc in locs} == {p.removeprefix("./") for p in pages}
+    built = datetime.datetime.fromtimestamp((built_site / "sitemap.xml").stat().st_mtime).date()
+    assert {lastmod for _, lastmod in entries} <= {built.isoformat(), (built - datetime.timedelta(days=1)).isoformat()}
+
+
 def test_record_pages_stay_out_of_the_menu(built_site: Path) -> None:
     html = (built_site / "activities" / "2026-08-15-loudao-qingli" / "index.html").read_text(encoding="utf-8")
     menu = html.split('<ul class="bar wrap">')[1].split("</ul>")[0]
