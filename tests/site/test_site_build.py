@@ -151,6 +151,13 @@ def test_the_sitemap_lists_every_page_once_with_the_build_day(built_site: Path) 
     assert {lastmod for _, lastmod in entries} <= {built.isoformat(), (built - datetime.timedelta(days=1)).isoformat()}
 
 
+def test_theme_templates_are_kept_compiled(built_site: Path, site_cache: Path) -> None:
+    """MkDocs' environment (main.html, the sitemap) keeps its compiled templates in the
+    cache folder, apart from the page bodies' (it is set up by MkDocs, not by jinlin)."""
+    kept = list(site_cache.rglob("jinja-theme-*/__jinja2_*.cache"))
+    assert len(kept) >= 2, kept
+
+
 def test_record_pages_stay_out_of_the_menu(built_site: Path) -> None:
     html = (built_site / "activities" / "2026-08-15-loudao-qingli" / "index.html").read_text(encoding="utf-8")
     menu = html.split('<ul class="bar wrap">')[1].split("</ul>")[0]
