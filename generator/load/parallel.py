@@ -10,9 +10,6 @@ file itself.
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from multiprocessing import get_context
 from pathlib import Path
 
 from generator.errors import Problem
@@ -54,6 +51,11 @@ def read_files(files: list[tuple[Path, str]], jobs: int | None = None) -> list[R
     jobs = jobs or min(os.cpu_count() or 1, 4)
     if jobs < 2 or len(files) < PARALLEL_FROM:
         return [read_yaml_file(file, shown) for file, shown in files]
+    # here, not at the top: a rebuild after an edit reads a file or two (20 ms of imports)
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+    from multiprocessing import get_context
+
     size = max(50, len(files) // (jobs * 4))
     chunks = [files[i:i + size] for i in range(0, len(files), size)]
     try:
