@@ -12,7 +12,7 @@ from generator.model.public import PublicActivity, PublicMeeting, PublicPhoto, P
 from generator.site.bulletins import BulletinArchive, build_archive
 from generator.site.markdowncache import Remembered
 from generator.site.media import MediaLibrary, WebPhoto
-from generator.site.memo import DeferredBody, DeferredFile, RenderMemo, Unkeyable, Watched
+from generator.site.memo import DeferredBody, DeferredFile, PendingFile, RenderMemo, Unkeyable, Watched
 from generator.site.render import THEME_DIR, Renderer
 
 if TYPE_CHECKING:
@@ -136,13 +136,17 @@ class SiteContext:
 
     def file(self, path: str, make: Callable[[], bytes], *inputs: object) -> None:
         """Add the generated file ``path`` made by ``make`` from ``inputs``; with a
-        :attr:`memo` and the same inputs as last time, it is not made again."""
-        key = self.memo.key("file", path, {"inputs": inputs}) if self.memo is not None else None
-        if self.memo is not None and self.memo.unchanged(path, key):
+        :attr:`memo` and the same inputs as last time, it is not made again, and with
+        other inputs it is made when it is written (see :class:`PendingFile`)."""
+        if self.memo is None:
+            self.files[path] = make()
+            return
+        key = self.memo.key("file", path, {"inputs": inputs})
+        if self.memo.unchanged(path, key):
             self.files[path] = DeferredFile(key or "", make)
             return
-        self.files[path] = make()
-        if self.memo is not None and key is not None:
+        self.files[path] = PendingFile(make)
+        if key is not None:
             self.memo.rendered(path, key, set())
 
     def digested(self, value: object) -> object:

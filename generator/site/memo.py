@@ -190,6 +190,19 @@ class DeferredFile(bytes):
         return data
 
 
+class PendingFile(bytes):
+    """An empty stand-in for a generated file whose inputs changed: :meth:`make` produces
+    its bytes when the file is written, after the pages are collected (open data, while
+    Pagefind indexes the pages: the files are not searched)."""
+
+    make: Callable[[], bytes]
+
+    def __new__(cls, make: Callable[[], bytes]) -> PendingFile:
+        data = super().__new__(cls, b"")
+        data.make = make  # type: ignore[method-assign]
+        return data
+
+
 class Watched:
     """``ctx`` or ``view`` as templates see them during a keyed render: every attribute
     read is noted, so that a page depending on the whole site is not skipped later."""

@@ -33,7 +33,7 @@ from generator.cachefile import write_cache_file
 from generator.errors import BuildError
 from generator.site import searchindex as search
 from generator.site.frame import FrameRenderer
-from generator.site.memo import DeferredBody, DeferredFile, Fingerprinter, RenderMemo
+from generator.site.memo import DeferredBody, DeferredFile, Fingerprinter, PendingFile, RenderMemo
 from generator.site.output import Manifest, SiteOutput, digest
 from generator.site.render import GeneratedPage
 
@@ -184,8 +184,8 @@ class Publisher:
         for path, data in self.files.items():
             if isinstance(data, DeferredFile):
                 self.out.unchanged(path)
-            else:
-                self.out.put(path, data)
+            else:  # a changed file is made now, while Pagefind indexes the pages
+                self.out.put(path, data.make() if isinstance(data, PendingFile) else data)
         for path, source in self.copies.items():
             self.out.put_file(path, source)
         self.pages, self.files, self.copies = [], {}, {}

@@ -25,7 +25,7 @@ from types import ModuleType
 
 from generator.site.background import load_pickle, save_pickle
 from generator.site.context import SiteContext
-from generator.site.memo import DeferredBody, DeferredFile
+from generator.site.memo import DeferredBody, DeferredFile, PendingFile
 from generator.site.render import GeneratedPage
 
 
@@ -173,7 +173,7 @@ class _Again:
     def file(self, path: str) -> bytes:
         self._made()
         data = self._files.get(path, self._ctx.files.get(path, b""))
-        return data.make() if isinstance(data, DeferredFile) else data
+        return data.make() if isinstance(data, DeferredFile | PendingFile) else data
 
 
 Generate = Callable[[ModuleType, SiteContext], list[GeneratedPage]]

@@ -210,6 +210,30 @@ def _clean_site(content: Path, work: Path) -> dict[str, bytes]:
     return _files(work / "site")
 
 
+def test_changed_open_data_is_made_while_the_pages_are_indexed(site_copy: Path, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """A generated file whose inputs changed is made after the pages are collected (when
+    Pagefind starts indexing them), not before; one whose inputs did not is not made."""
+    from generator.site import opendata, publish
+
+    events: list[str] = []
+    collect, csv_bytes = publish.Publisher.collect, opendata.Dataset.csv_bytes
+    monkeypatch.setattr(publish.Publisher, "collect",
+                        lambda self, *a, **k: (collect(self, *a, **k), events.append("collected"))[0])
+    monkeypatch.setattr(opendata.Dataset, "csv_bytes",
+                        lambda self: (events.append(f"made {self.name}"), csv_bytes(self))[1])
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    _build(site_copy, site, cache)
+    assert events[0] == "collected" and "made activities" in events
+    activity = site_copy / ACTIVITY
+    activity.write_text(activity.read_text(encoding="utf-8").replace("楼道焕然一新", "楼道窗明几净"),
+                        encoding="utf-8")
+    events.clear()
+    _build(site_copy, site, cache)
+    assert events == ["collected", "made activities"]
+    assert "窗明几净" in (site / "data" / "activities.csv").read_text(encoding="utf-8-sig")
+
+
 def test_a_kept_section_needs_every_page_published() -> None:
     """A page the site does not hold (published without a key, or gone) is not taken as
     published by a kept section."""
