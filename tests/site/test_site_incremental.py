@@ -165,7 +165,7 @@ def test_a_rebuild_keeps_the_sections_an_edit_cannot_touch(site_copy: Path, tmp_
     change (kept in the cache folder), and reads only the months of 星级 results its pages
     show; the site is then that of a clean build."""
     import generator.site.plugin as plugin
-    from generator.site import ratedcache
+    from generator.site import ratedcache, sections
 
     kept: list[list[str]] = []
     generate = plugin.generate_pages
@@ -175,6 +175,10 @@ def test_a_rebuild_keeps_the_sections_an_edit_cannot_touch(site_copy: Path, tmp_
     load_month = ratedcache._load_month
     monkeypatch.setattr(ratedcache, "_load_month", lambda file, count: (
         found := load_month(file, count), read[-1].update(r.score.month for r in found or []))[0])
+    opened: list[str] = []  # kept sections read
+    load_section = sections.load_pickle
+    monkeypatch.setattr(sections, "load_pickle", lambda path, default: (opened.append(path.stem),
+                                                                         load_section(path, default))[1])
     site, cache = tmp_path / "site", tmp_path / "cache"
     read.append(set())
     _build(site_copy, site, cache)
@@ -183,9 +187,11 @@ def test_a_rebuild_keeps_the_sections_an_edit_cannot_touch(site_copy: Path, tmp_
     activity.write_text(activity.read_text(encoding="utf-8").replace("楼道焕然一新", "楼道窗明几净"),
                         encoding="utf-8")
     read.append(set())
+    opened.clear()
     _build(site_copy, site, cache)
     assert "stars" in kept[-1] and "activities" not in kept[-1]
     assert read[-1] == {"2026-10"}  # the home page's month; 2026-09 is keyed without being read
+    assert set(opened) - {"index"} == set(kept[-1])  # not the sections made again
     assert _files(site) == _clean_site(site_copy, tmp_path / "clean-1")
     rating = site_copy / "ratings/2026-10/zaiyunqiao.yml"
     rating.write_text(rating.read_text(encoding="utf-8").replace("satisfied: 80}", "satisfied: 41}", 1),
