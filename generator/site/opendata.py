@@ -29,6 +29,14 @@ class Dataset:
     view: PublicView | None = None
     """The view the rows come from: a row that is the very record of the view before
     (``serve``) keeps the values taken from it then."""
+    made_from: Sequence[Any] | None = None
+    """What the rows are made from, if not the rows themselves: the files are keyed by it
+    (the grid's 2,000 buildings by their 36 communities, whose digests are known)."""
+
+    @property
+    def inputs(self) -> Sequence[Any]:
+        """What the files are made from (see :attr:`made_from`)."""
+        return self.rows if self.made_from is None else self.made_from
 
     @cached_property
     def _lines(self) -> list[tuple[list[Any], str]]:
@@ -198,7 +206,7 @@ def _buildings(view: PublicView) -> Dataset:
         ("center_households", "党员中心户", lambda r: r[2].center_households),
         ("leader", "楼栋长", lambda r: r[2].leader.name if r[2].leader else ""),
         ("households", "户数", lambda r: r[2].households),
-    ), rows)
+    ), rows, made_from=view.communities)
 
 
 def _figures(view: PublicView) -> Dataset:

@@ -15,7 +15,7 @@ def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
     """The open-data page (and its files)."""
     tables = datasets(ctx.view)
     for table in tables:  # the rows are the inputs: unchanged tables are not written again
-        rows = ctx.digested(table.rows)
+        rows = ctx.digested(table.inputs)
         ctx.file(f"data/{table.name}.csv", table.csv_bytes, rows)
         ctx.file(f"data/{table.name}.json", table.json_bytes, table.title, rows)
     body = ctx.render("data.html", SECTION, tables=tables)
