@@ -13,10 +13,12 @@ from generator.site.bulletins import BulletinArchive, build_archive
 from generator.site.markdowncache import Remembered
 from generator.site.media import MediaLibrary, WebPhoto
 from generator.site.memo import DeferredBody, DeferredFile, PendingFile, RenderMemo, Unkeyable, Watched
-from generator.site.render import THEME_DIR, Renderer
+from generator.site.render import THEME_DIR, GeneratedPage, Renderer
 
 if TYPE_CHECKING:
     from markupsafe import Markup
+
+    from generator.site.recordpages import RecordPages
 
 
 @dataclass
@@ -36,6 +38,8 @@ class SiteContext:
     """Set by the plugin: bulletin previews of earlier builds, by the digest of their inputs."""
     preview_salt: str = ""
     """What every preview depends on besides its inputs (the print templates)."""
+    record_pages: RecordPages | None = None
+    """Set by the plugin: pages made one per record by the last build (see :meth:`record_page`)."""
     rated_digests: dict[str, bytes] = field(default_factory=dict)
     """Set by the plugin: the digest of each month's list in :attr:`rated` (see
     :func:`~generator.site.ratedcache.seed`)."""
@@ -134,6 +138,39 @@ class SiteContext:
             return DeferredBody(key or "", lambda: self._watched(template, here, context, None))
         return self._watched(template, here, context, key)
 
+    def record_page(self, url: str, inputs: object, make: Callable[[], GeneratedPage]) -> GeneratedPage:
+        """``make()``: the page at ``url``, made from ``inputs`` alone besides what every
+        page depends on (a public record, say, with the lists its page shows). With
+        :attr:`record_pages`, the last build's page when it was made from inputs of the
+        same digest and the site holds it under the body key it would get again: it is
+        neither made nor keyed (see :mod:`generator.site.recordpages`)."""
+        kept, memo = self.record_pages, self.memo
+        if kept is None or memo is None:
+            return make()
+        try:
+            digest = memo.fingerprints.digest(inputs)
+        except Unkeyable:
+            return make()
+        entry = kept.previous.get(url)
+        if entry is not None and entry[0] == digest and entry[1] == memo.previous.get(url):
+            memo.keys[url] = entry[1]
+            for photo in entry[8]:
+                self.media.photo(photo, "")
+            kept.now[url] = entry
+            _, key, title, description, section, in_nav, image, meta, _ = entry
+            body = DeferredBody(key, lambda: _made_body(make()))
+            return GeneratedPage(url, title, body, description, section, in_nav, image, dict(meta))
+        files, asked, self.media.asked = len(self.files), self.media.asked, []
+        try:
+            page = make()
+        finally:
+            photos, self.media.asked = tuple(self.media.asked), asked
+        key = memo.keys.get(url)
+        if key is not None and page.url == url and len(self.files) == files:
+            kept.now[url] = (digest, key, page.title, page.description, page.section, page.in_nav, page.image,
+                             dict(page.meta), photos)
+        return page
+
     def file(self, path: str, make: Callable[[], bytes], *inputs: object) -> None:
         """Add the generated file ``path`` made by ``make`` from ``inputs``; with a
         :attr:`memo` and the same inputs as last time, it is not made again, and with
@@ -166,3 +203,9 @@ class SiteContext:
         if self.memo is not None and key is not None:
             self.memo.rendered(here, key, touched)
         return body
+
+
+def _made_body(page: GeneratedPage) -> str:
+    """The body of a page made again after all (itself deferred when its key held)."""
+    body = page.body
+    return body.render() if isinstance(body, DeferredBody) else body

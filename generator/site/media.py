@@ -53,9 +53,13 @@ class MediaLibrary:
         self._index: dict[str, dict] = _read_json(self._index_path)
         self._done: dict[str, tuple[Variant, ...] | None] = {}
         self.problems: list[str] = []
+        self.asked: list[str] | None = None
+        """When a list: every file :meth:`photo` is asked for is added to it."""
 
     def photo(self, file: str, caption: str) -> WebPhoto | None:
         """The web variants of ``file`` (relative to media/), or ``None`` if unusable."""
+        if self.asked is not None:
+            self.asked.append(file)
         if file not in self._done:
             self._done[file] = self._variants(file)
         variants = self._done[file]

@@ -30,7 +30,7 @@ from generator.load.session import collector_paused
 from generator.model.content import Content
 from generator.model.markup import remember_rendered
 from generator.model.public import PublicView
-from generator.site import markdowncache, previewcache, publiccache, ratedcache
+from generator.site import markdowncache, previewcache, publiccache, ratedcache, recordpages
 from generator.site.background import Background
 from generator.site.bulletins import BulletinArchive, build_archive
 from generator.site.config import JinlinConfig
@@ -69,6 +69,8 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
         """``serve``: the 星级 store and month keys of the last build (not read from disk again)."""
         self._session: Any = None
         """``serve``: the content session kept between rebuilds (only changed files are read again)."""
+        self._record_pages_kept: tuple[bytes, dict[str, recordpages.Entry]] | None = None
+        """``serve``: the pages made one per record by the last build (see :mod:`generator.site.recordpages`)."""
         self._last: tuple[PublicView, Fingerprinter] | None = None
         """``serve``: the last build's public view and page-input digests, lent to the next build."""
         self._reset()
@@ -78,6 +80,7 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
         self._public_kept: publiccache.Kept | None = None
         """`jinlin build`: the public records kept on the disk (see :mod:`generator.site.publiccache`)."""
         self._section_memo: SectionMemo | None = None
+        self._record_pages: recordpages.RecordPages | None = None
         self._lent_fingerprints: Fingerprinter | None = None
         self.problems: list[Problem] = []
         self.publisher: Publisher | None = None
@@ -180,6 +183,7 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
             ctx.memo = self.publisher.memo(body_salt, lent_digests, self.view.stored_digests)
             self.view.digest_with(ctx.memo.fingerprints.of_record)
             ctx.previews, ctx.preview_salt = self._remember_previews(), previewcache.salt(body_salt)
+            ctx.record_pages = self._record_pages = self._kept_record_pages(ctx.memo.salt)
             if self._rated is not None:
                 ctx.rated_digests = ratedcache.seed(self.view, self._rated[2], ctx.memo.fingerprints,
                                                     results=not (lent_digests and self.view.lent("ratings")))
@@ -249,11 +253,25 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
         finally:
             keeping.flush()
 
+    def _kept_record_pages(self, salt: bytes) -> recordpages.RecordPages:
+        """The pages the last build made one per record (from memory in ``serve``)."""
+        if not self.serving:
+            return recordpages.load(self.cache_dir, salt)
+        kept = self._record_pages_kept
+        return recordpages.RecordPages(salt, kept[1] if kept is not None and kept[0] == salt else None)
+
     def _keep_caches(self, keeping: Background, memo: RenderMemo | None) -> None:
-        """Keep this build's public records and sections (each is trusted later only as far
-        as the site holds what it was made for, so they may be kept before publishing)."""
+        """Keep this build's public records, sections and pages made per record (each is
+        trusted later only as far as the site holds what it was made for, so they may be
+        kept before publishing)."""
         if memo is None:
             return
+        if self._record_pages is not None and self.publisher is not None:
+            pages = self._record_pages.to_keep(self.publisher.page_urls)
+            if self.serving:
+                self._record_pages_kept = pages
+            else:
+                keeping.submit(recordpages.save, pages, self.cache_dir)
         if self._public_kept is not None and self.view is not None:
             keeping.submit(publiccache.save, self.view, memo.fingerprints, self._public_kept)
         if self._section_memo is not None:

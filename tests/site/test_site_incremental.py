@@ -166,6 +166,7 @@ def test_a_rebuild_keeps_the_sections_an_edit_cannot_touch(site_copy: Path, tmp_
     show; the site is then that of a clean build."""
     import generator.site.plugin as plugin
     from generator.site import ratedcache, sections
+    from generator.site.pages import activities
 
     kept: list[list[str]] = []
     generate = plugin.generate_pages
@@ -179,6 +180,9 @@ def test_a_rebuild_keeps_the_sections_an_edit_cannot_touch(site_copy: Path, tmp_
     load_section = sections.load_pickle
     monkeypatch.setattr(sections, "load_pickle", lambda path, default: (opened.append(path.stem),
                                                                          load_section(path, default))[1])
+    made: list[str] = []  # activity pages made (the others come back as the last build kept them)
+    make_activity = activities._activity
+    monkeypatch.setattr(activities, "_activity", lambda ctx, a: (made.append(a.id), make_activity(ctx, a))[1])
     site, cache = tmp_path / "site", tmp_path / "cache"
     read.append(set())
     _build(site_copy, site, cache)
@@ -192,6 +196,7 @@ def test_a_rebuild_keeps_the_sections_an_edit_cannot_touch(site_copy: Path, tmp_
     assert "stars" in kept[-1] and "activities" not in kept[-1]
     assert read[-1] == {"2026-10"}  # the home page's month; 2026-09 is keyed without being read
     assert set(opened) - {"index"} == set(kept[-1])  # not the sections made again
+    assert made[-1:] == ["2026-08-15-loudao-qingli"] and len(made) == len(set(made)) + 1  # once more: the edited one
     assert _files(site) == _clean_site(site_copy, tmp_path / "clean-1")
     rating = site_copy / "ratings/2026-10/zaiyunqiao.yml"
     rating.write_text(rating.read_text(encoding="utf-8").replace("satisfied: 80}", "satisfied: 41}", 1),
@@ -238,6 +243,75 @@ def test_changed_open_data_is_made_while_the_pages_are_indexed(site_copy: Path, 
     _build(site_copy, site, cache)
     assert events == ["collected", "made activities"]
     assert "窗明几净" in (site / "data" / "activities.csv").read_text(encoding="utf-8-sig")
+
+
+def test_a_page_kept_by_its_record_still_publishes_its_photos(site_copy: Path, tmp_path: Path) -> None:
+    """A page that comes back as the last build made it (its record unchanged) still asks
+    for its photos: a photo only it shows stays in the site after another record's edit."""
+    from PIL import Image
+
+    with Image.open(site_copy / "media/2026/09/corridor.jpg") as image:
+        image.transpose(Image.Transpose.FLIP_LEFT_RIGHT).save(site_copy / "media/2026/09/only-here.jpg")
+    zhongqiu = site_copy / "activities/2026/09/2026-09-10-zhongqiu.yml"
+    text = zhongqiu.read_text(encoding="utf-8")
+    first = "  - {file: 2026/09/feast.jpg, caption: 百家宴, consent: true}\n"  # the first photo is the card's too
+    added = "  - {file: 2026/09/only-here.jpg, caption: 只在这里, consent: true}\n"
+    zhongqiu.write_text(text.replace(first, first + added), encoding="utf-8")
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    _build(site_copy, site, cache)
+    page = (site / "activities/2026-09-10-zhongqiu/index.html").read_text(encoding="utf-8")
+    shown = {p.name for p in (site / "media").iterdir()}
+    only = {name for name in shown if name.split("-")[0] in page} - {
+        name for name in shown if name.split("-")[0] in (site / "index.html").read_text(encoding="utf-8")}
+    assert only  # the variants of the new photo
+    activity = site_copy / ACTIVITY
+    activity.write_text(activity.read_text(encoding="utf-8").replace("楼道焕然一新", "楼道窗明几净"),
+                        encoding="utf-8")
+    _build(site_copy, site, cache)
+    assert only <= {p.name for p in (site / "media").iterdir()}
+    assert _files(site) == _clean_site(site_copy, tmp_path / "clean")
+
+
+def test_a_page_comes_back_only_from_the_same_inputs_under_the_key_the_site_holds(site_view, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """:meth:`SiteContext.record_page`: a kept page is used only for inputs of the same
+    digest whose page the site holds under the kept body key; a page that read the whole
+    site, or added a file, is not kept."""
+    from generator.site.context import SiteContext
+    from generator.site.recordpages import RecordPages
+    from generator.site.render import GeneratedPage
+
+    first, second = site_view.activities[:2]
+    made: list[str] = []
+
+    def page(ctx: SiteContext, a: object, url: str, *, whole_site: bool = False, file: bool = False) -> GeneratedPage:
+        made.append(url)
+        body = ctx.render("activity.html", url, a=a, photos=[]) if not whole_site else ctx.render(
+            "activities.html", url, latest=[], months=[], types=[], communities=[])
+        if file:
+            ctx.files[f"{url}x.txt"] = b"x"
+        return GeneratedPage(url, "标题", body, "说明", "activities/")
+
+    def build(previous_keys: dict[str, str | None], kept: RecordPages) -> tuple[SiteContext, list[GeneratedPage]]:
+        ctx = SiteContext.create(site_view, tmp_path)
+        ctx.memo, ctx.record_pages = RenderMemo(previous_keys, b"salt"), kept
+        pages = [ctx.record_page("a/", first, lambda: page(ctx, first, "a/")),
+                 ctx.record_page("b/", second, lambda: page(ctx, second, "b/", file=True)),
+                 ctx.record_page("c/", first, lambda: page(ctx, first, "c/", whole_site=True))]
+        return ctx, pages
+
+    ctx, _ = build({}, RecordPages(b"salt"))
+    assert made == ["a/", "b/", "c/"] and set(ctx.record_pages.now) == {"a/"}  # type: ignore[union-attr]
+    keys, entries = dict(ctx.memo.keys), ctx.record_pages.now  # type: ignore[union-attr]
+    made.clear()
+    again, pages = build(keys, RecordPages(b"salt", entries))
+    assert made == ["b/", "c/"] and again.memo.keys["a/"] == keys["a/"]  # type: ignore[union-attr]
+    assert pages[0].title == "标题" and pages[0].body.render() == str(build({}, RecordPages(b"salt"))[1][0].body)
+    made.clear()
+    build({**keys, "a/": "another key"}, RecordPages(b"salt", entries))  # the site holds another page
+    assert made[0] == "a/"
+    made.clear()
+    build(keys, RecordPages(b"salt", {"a/": (b"other digest", *entries["a/"][1:])}))
+    assert made[0] == "a/"
 
 
 def test_a_kept_section_needs_every_page_published() -> None:

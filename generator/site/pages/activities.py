@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
+from functools import partial
 
 from generator.model.public import PublicActivity
 from generator.site.context import SiteContext
@@ -20,8 +21,8 @@ activity's public record refers to, and the communities the listings are grouped
 def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
     """Every activity page and every activity listing."""
     yield _index(ctx)
-    for activity in ctx.view.activities:
-        yield _activity(ctx, activity)
+    for activity in ctx.view.activities:  # each made from its record alone: kept by it
+        yield ctx.record_page(record_url("activity", activity.id), activity, partial(_activity, ctx, activity))
     yield from _grouped(ctx)
 
 

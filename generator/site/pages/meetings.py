@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 from generator.model.public import PublicMeeting
 from generator.site.context import SiteContext
@@ -15,8 +16,8 @@ SECTION = "meetings/"
 def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
     """The meeting list and one page per meeting."""
     yield _index(ctx)
-    for meeting in ctx.view.meetings:
-        yield _meeting(ctx, meeting)
+    for meeting in ctx.view.meetings:  # each made from its record alone: kept by it
+        yield ctx.record_page(record_url("meeting", meeting.id), meeting, partial(_meeting, ctx, meeting))
 
 
 def _index(ctx: SiteContext) -> GeneratedPage:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import partial
 
 from generator.model.public import PublicActivity, PublicHonour, PublicPerson
 from generator.site.context import SiteContext
@@ -23,8 +24,9 @@ def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
         yield _roll(ctx, month)
     yield from _everyone(ctx)
     joined = _activities_by_person(ctx)
-    for person in ctx.view.people:
-        yield _profile(ctx, person, joined.get(person.id, []))
+    for person in ctx.view.people:  # each made from the person and the activities shown
+        shown = joined.get(person.id, [])
+        yield ctx.record_page(record_url("person", person.id), (person, shown), partial(_profile, ctx, person, shown))
 
 
 def honour_months(ctx: SiteContext) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 from generator.model.events import WISH_STATUS_ORDER
 from generator.model.public import PublicWish
@@ -21,8 +22,8 @@ STATUS_NOTES = {
 def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
     """The wall and one page per wish."""
     yield _wall(ctx)
-    for wish in ctx.view.wishes:
-        yield _wish(ctx, wish)
+    for wish in ctx.view.wishes:  # each made from its record alone: kept by it
+        yield ctx.record_page(record_url("wish", wish.id), wish, partial(_wish, ctx, wish))
 
 
 def progress_percent(progress: dict[str, int]) -> int:
