@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from generator.errors import Problem
+from generator.load.listing import Listing
 from generator.load.session import ContentSession
 from generator.model.content import Content
 
@@ -38,10 +39,11 @@ def load_content(root: Path | str, shown_root: str | None = None, *,
     return ContentSession(cache_dir or None).load(root, shown_root)
 
 
-def require_content(root: Path | str, shown_root: str | None = None, *,
-                    cache_dir: Path | None | bool = True) -> tuple[Content, list[Problem]]:
+def require_content(root: Path | str, shown_root: str | None = None, *, cache_dir: Path | None | bool = True,
+                    listing: Listing | None = None) -> tuple[Content, list[Problem]]:
     """Like :func:`load_content`, but raise :class:`ContentError` when there is any error;
-    returns the content and its warnings."""
+    returns the content and its warnings (``listing``: ``root`` as just listed, see
+    :func:`~generator.load.listing.list_content`)."""
     if cache_dir is True:
         cache_dir = default_cache_dir(Path(root))
-    return ContentSession(cache_dir or None).require(root, shown_root)
+    return ContentSession(cache_dir or None).require(root, shown_root, listing=listing)

@@ -15,11 +15,14 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from generator.errors import BuildError
+
+if TYPE_CHECKING:
+    from generator.load.listing import Listing
 
 CONFIG_FILE = "mkdocs.yml"
 
@@ -40,12 +43,14 @@ def run_build(content_dir: str, site_dir: str, *, clean: bool = False, pdf: bool
     plugin = _plugin(config)
     if clean:
         shutil.rmtree(plugin.paths(config)[1], ignore_errors=True)
-    inputs, stamp = plugin.fingerprint(config, target, content_dir), plugin.state_folder(config, target) / "inputs"
+    listing = _listing(plugin.paths(config)[0], content_dir)  # one walk for the fingerprint and the loader
+    inputs = plugin.fingerprint(config, target, content_dir, listing)
+    stamp = plugin.state_folder(config, target) / "inputs"
     if not clean and recorded(stamp) == inputs and plugin.published(config, target):
         click.echo(f"网站已是最新：内容和模板都没有改动（{site_dir}，用时 {time.monotonic() - started:.1f} 秒）",
                    err=True)
         return target
-    content, warnings = require_content(content_dir, content_dir)
+    content, warnings = require_content(content_dir, content_dir, listing=listing)
     for problem in warnings:
         click.echo(problem.format(), err=True)
     plugin.use_content(content, warnings)
@@ -75,6 +80,16 @@ def _build_and_swap(config: Any, plugin: Any, target: Path, *, clean: bool) -> N
         _swap(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _listing(content: Path, content_dir: str) -> Listing | None:
+    """``content_dir`` listed as the loader lists it, if the plugin reads the same folder."""
+    from generator.load.listing import list_content
+
+    folder = Path(content_dir)
+    if not folder.is_dir() or folder.resolve() != content.resolve():
+        return None
+    return list_content(content_dir)
 
 
 def _build_in_place(config: Any, plugin: Any, target: Path) -> None:

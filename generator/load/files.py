@@ -60,10 +60,10 @@ class RecordFiles:
     restated: set[str] = field(default_factory=set)
     """Files found unchanged by their digest on the last refresh (their stat is new)."""
 
-    def refresh(self) -> set[str]:
-        """List the folder again and bring every entry up to date; returns the relative
-        paths whose entry is new (added or changed files)."""
-        self.listing = list_content(str(self.root))
+    def refresh(self, listing: Listing | None = None) -> set[str]:
+        """List the folder again (or take ``listing``, just made) and bring every entry up
+        to date; returns the relative paths whose entry is new (added or changed files)."""
+        self.listing = listing if listing is not None else list_content(str(self.root))
         self.restated = set()
         stale: list[str] = []
         kept: dict[str, FileEntry] = {}

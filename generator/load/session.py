@@ -26,6 +26,7 @@ from pathlib import Path
 
 from generator.errors import ContentError, Problem
 from generator.load.files import FileEntry, RecordFiles
+from generator.load.listing import Listing
 from generator.load.store import ContentStore, shard_of
 from generator.load.tree import LoadedTree, classify
 from generator.model.base import Record
@@ -49,9 +50,10 @@ class ContentSession:
         self._signatures: dict[str, str] = {}
         self._lock = threading.Lock()
 
-    def load(self, root: Path | str, shown_root: str | None = None) -> Result:
+    def load(self, root: Path | str, shown_root: str | None = None, *, listing: Listing | None = None) -> Result:
         """Load and check ``root`` like :func:`generator.project.load_content`: the content
-        (``None`` if it could not be assembled) and every problem, sorted by file and line."""
+        (``None`` if it could not be assembled) and every problem, sorted by file and line
+        (``listing``: ``root`` as just listed by the caller, not listed again)."""
         root = Path(root)
         shown = str(root) if shown_root is None else shown_root
         with self._lock, collector_paused():
@@ -59,17 +61,18 @@ class ContentSession:
                 return None, [Problem(shown, 0, 0, f"找不到内容文件夹：{shown}")]
             files = self._files_for(root, shown)
             before = dict(files.entries)
-            changed = files.refresh()
+            changed = files.refresh(listing)
             content, problems, dirty = self._assemble(files, changed)
             dirty |= changed | files.restated | (set(before) - set(files.entries))
             assert self._store is not None
             self._store.write(files.entries, {shard_of(r) for r in dirty}, self._signatures)
             return content, sorted(problems, key=Problem.sort_key)
 
-    def require(self, root: Path | str, shown_root: str | None = None) -> tuple[Content, list[Problem]]:
+    def require(self, root: Path | str, shown_root: str | None = None, *,
+                listing: Listing | None = None) -> tuple[Content, list[Problem]]:
         """Like :meth:`load`, but raise :class:`ContentError` when there is any error;
         returns the content and its warnings (as :func:`generator.project.require_content`)."""
-        content, problems = self.load(root, shown_root)
+        content, problems = self.load(root, shown_root, listing=listing)
         if content is None or any(p.is_error for p in problems):
             raise ContentError(problems)
         return content, problems

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import generator
 from generator.cachefile import write_cache_file
-from generator.load.listing import Stat, stat_key, trusted
+from generator.load.listing import Listing, Stat, stat_key, trusted
 from generator.load.yamlfile import digest_of
 from generator.site.background import load_pickle, save_pickle
 
@@ -37,7 +37,8 @@ Lookup = Callable[[str], "tuple[Stat, bytes] | None"]
 
 
 def fingerprint(content_dir: Path, *, config_file: Path, theme_dir: Path, docs_dir: Path,
-                options: dict[str, object], known_file: Path | None = None, stored: Stored | None = None) -> str:
+                options: dict[str, object], known_file: Path | None = None, stored: Stored | None = None,
+                listing: Listing | None = None) -> str:
     """A digest of every input of a build of ``content_dir`` with these options.
 
     With ``known_file``, files whose size, times and inode are those recorded there (and
@@ -46,7 +47,12 @@ def fingerprint(content_dir: Path, *, config_file: Path, theme_dir: Path, docs_d
     does not know (a clean build starts without it) take the digest the content loader
     stored for them (``stored``, relative paths), on the same conditions: a clean build
     of the province read its 78,000 record files here (13 s) although the loader's store
-    knew every one of them."""
+    knew every one of them.
+
+    The content folder is taken as the loader lists it (``listing``, made now if not
+    given: the build hands the same listing to the loader, one walk instead of two): its
+    record files, the other files it meets and the photos under ``media/``. Hidden files
+    and editor backups, which the loader skips, are not part of the fingerprint."""
     known: Known = load_pickle(known_file, {})
     seen: Known = {}
     in_store = _by_relative_path(stored)
@@ -56,7 +62,9 @@ def fingerprint(content_dir: Path, *, config_file: Path, theme_dir: Path, docs_d
                                     ("docs", docs_dir, False),
                                     ("code", Path(generator.__file__).parent, True)):
         digest.update(label.encode())
-        for path, identity in _tree(folder, by_bytes, known, seen, in_store if label == "content" else None):
+        files = _content(folder, listing, known, seen, in_store) if label == "content" else _tree(
+            folder, by_bytes, known, seen)
+        for path, identity in files:
             digest.update(f"{path}\0{identity}\n".encode())
     digest.update(config_file.read_bytes() if config_file.is_file() else b"")
     if known_file is not None and seen != known:
@@ -88,6 +96,40 @@ def _by_relative_path(stored: Stored | None) -> Lookup | None:
     return lambda relative: digests().get(relative.replace(os.sep, "/"))
 
 
+def _content(folder: Path, listing: Listing | None, known: Known, seen: Known,
+             stored: Lookup | None) -> Iterable[tuple[str, str]]:
+    """(relative path, identity) of the content folder's files as the loader lists them
+    (by their bytes), then of its photos (small ones by their bytes)."""
+    from generator.load.listing import list_content
+    from generator.model.kinds import MEDIA_FOLDER
+
+    if not folder.is_dir():
+        return
+    listing = listing if listing is not None else list_content(str(folder))
+    root = str(folder)
+    for relative, key in listing.records.items():
+        path = os.path.join(root, *relative.split("/"))
+        if key is None:  # unreadable: the loader reports it
+            yield relative, "?"
+        elif key[0] <= SMALL:
+            yield relative, _bytes_identity(path, relative, key, listing.taken_ns, known, seen, stored)
+        else:
+            yield relative, f"{key[0]}:{key[1]}"
+    for relative in listing.others:
+        path = os.path.join(root, *relative.split("/"))
+        try:
+            stat = os.stat(path)
+        except OSError:
+            continue
+        key = stat_key(stat)
+        if stat.st_size <= SMALL:
+            yield relative, _bytes_identity(path, relative, key, listing.taken_ns, known, seen)
+        else:
+            yield relative, f"{key[0]}:{key[1]}"
+    for relative, identity in _tree(folder / MEDIA_FOLDER, True, known, seen):
+        yield f"{MEDIA_FOLDER}/{relative}", identity
+
+
 def _tree(folder: Path, by_bytes: bool, known: Known | None = None,
           seen: Known | None = None, stored: Lookup | None = None) -> Iterable[tuple[str, str]]:
     """(relative path, identity) of every file under ``folder``, in a stable order."""
@@ -106,15 +148,14 @@ def _tree(folder: Path, by_bytes: bool, known: Known | None = None,
             except OSError:
                 continue
             if by_bytes and stat.st_size <= SMALL:
-                identity = _bytes_identity(path, prefix + name, stat, now, known or {}, seen, stored)
+                identity = _bytes_identity(path, prefix + name, stat_key(stat), now, known or {}, seen, stored)
             else:
                 identity = f"{stat.st_size}:{stat.st_mtime_ns}"
             yield prefix + name, identity
 
 
-def _bytes_identity(path: str, relative: str, stat: os.stat_result, now: int, known: Known, seen: Known | None,
+def _bytes_identity(path: str, relative: str, key: Stat, now: int, known: Known, seen: Known | None,
                     stored: Lookup | None = None) -> str:
-    key = stat_key(stat)
     before = known.get(path)
     loaded = stored(relative) if stored is not None and before is None else None
     if before is not None and before[0] == key and trusted(key, before[1]):

@@ -18,7 +18,7 @@ import logging
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from mkdocs import utils
 from mkdocs.exceptions import PluginError
@@ -45,6 +45,9 @@ from generator.site.sections import Section, SectionMemo, keep_sections, kept_se
 from generator.site.store import GeneratedFiles
 from generator.site.theme import ThemeHelpers, asset_version
 from generator.site.watching import watch_natively
+
+if TYPE_CHECKING:
+    from generator.load.listing import Listing
 
 log = logging.getLogger("mkdocs.plugins.jinlin")
 
@@ -101,10 +104,12 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
         ``clean`` trusts no cache."""
         self._publish_target = (target, staged, clean)
 
-    def fingerprint(self, config: Any, target: Path, shown_root: str | None = None) -> str:
+    def fingerprint(self, config: Any, target: Path, shown_root: str | None = None,
+                    listing: Listing | None = None) -> str:
         """A digest of everything a build of ``target`` reads (see :mod:`generator.site.freshness`);
         with ``shown_root`` (the content folder as the build loads it), files are not read
-        again where the content loader's store knows their digest."""
+        again where the content loader's store knows their digest; ``listing``: the
+        content folder as listed for the loader."""
         from generator.load.store import stored_digests
         from generator.project import default_cache_dir
         from generator.site.freshness import fingerprint
@@ -116,7 +121,7 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
                                                          shown_root)
         return fingerprint(content, config_file=Path(config.config_file_path or "mkdocs.yml"),
                            theme_dir=_theme_dir(config), docs_dir=Path(config.docs_dir), options=options,
-                           known_file=cache / "inputs-seen.pickle", stored=stored)
+                           known_file=cache / "inputs-seen.pickle", stored=stored, listing=listing)
 
     def state_folder(self, config: Any, target: Path) -> Path:
         """Where this cache remembers what was published into ``target``."""

@@ -440,6 +440,52 @@ def test_fingerprint_trusts_unchanged_files_and_sees_every_edit(tmp_path: Path) 
     assert digest() != first
 
 
+def test_the_fingerprint_takes_the_content_as_the_loader_lists_it(tmp_path: Path) -> None:
+    """Records, other files the loader meets and photos under media/ are in the
+    fingerprint; hidden files and editor backups, which the loader skips, are not."""
+    from generator.site import freshness
+
+    content = tmp_path / "content"
+    (content / "activities").mkdir(parents=True)
+    (content / "media" / "2026").mkdir(parents=True)
+    (content / "activities" / "a.yml").write_text("title: 楼道清理\n", encoding="utf-8")
+    (content / "media" / "2026" / "a.jpg").write_bytes(b"jpeg")
+
+    def digest() -> str:
+        return freshness.fingerprint(content, config_file=tmp_path / "mkdocs.yml", theme_dir=tmp_path / "t",
+                                     docs_dir=tmp_path / "d", options={})
+
+    seen = {digest()}
+    for path, data in (("activities/b.yml", "title: 新的\n"), ("notes.txt", "x"), ("media/2026/a.jpg", "jpg2"),
+                       ("media/2026/b.jpg", "b")):
+        (content / path).write_bytes(data.encode())
+        now = digest()
+        assert now not in seen and now == digest(), path
+        seen.add(now)
+    before = digest()
+    for path in (".DS_Store", "activities/.a.yml.swp", "activities/a.yml~"):
+        (content / path).write_text("x", encoding="utf-8")
+    assert digest() == before
+
+
+def test_a_build_lists_the_content_once(site_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.load import files, listing
+    from generator.site import freshness
+
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    _build(site_copy, site, cache)
+    walks: list[str] = []
+    list_content = listing.list_content
+    counted = lambda root: (walks.append(root), list_content(root))[1]  # noqa: E731
+    for module in (listing, files, freshness):
+        monkeypatch.setattr(module, "list_content", counted, raising=False)
+    activity = site_copy / ACTIVITY
+    activity.write_text(activity.read_text(encoding="utf-8").replace("楼道焕然一新", "楼道窗明几净"),
+                        encoding="utf-8")
+    _build(site_copy, site, cache)
+    assert len(walks) == 1 and "窗明几净" in (site / PAGE).read_text(encoding="utf-8")
+
+
 def test_a_build_without_recorded_digests_takes_the_loaders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A clean build has no recorded digests: record files whose stat is still the one the
     content loader stored are not read again, and the fingerprint is the same as reading
