@@ -16,7 +16,6 @@ import atexit
 import datetime
 import gzip
 import hashlib
-import json
 import logging
 import os
 import shutil
@@ -29,13 +28,16 @@ from typing import Any
 
 from mkdocs import utils
 
-from generator.cachefile import write_cache_file
 from generator.errors import BuildError
 from generator.site import searchindex as search
+from generator.site.background import load_pickle, save_pickle
 from generator.site.frame import FrameRenderer
 from generator.site.memo import DeferredBody, DeferredFile, Fingerprinter, PendingFile, RenderMemo
 from generator.site.output import Manifest, SiteOutput, digest
 from generator.site.render import GeneratedPage
+
+STATE_FORMAT = 1
+"""Of the published state's file (before it, ``pages.json`` and ``search.json``)."""
 
 PageState = tuple[str | None, str, str | None]
 """What was published for a page: body key (``None``: always render), frame key (the
@@ -61,24 +63,22 @@ class PublishedState:
     @classmethod
     def load(cls, folder: Path) -> PublishedState:
         manifest = Manifest.load(folder / "manifest.json")
-        try:
-            data = json.loads((folder / "search.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            data = {}
-        try:
-            written = json.loads((folder / "pages.json").read_text(encoding="utf-8"))
-            pages = {u: tuple(v) for u, v in written["pages"].items()}
-            files = dict(written["files"])
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            pages, files = {}, {}
-        return cls(manifest or Manifest(), search.SearchState.from_json(data.get("state")),
-                   dict(data.get("sources") or {}), pages, files)  # type: ignore[arg-type]
+        found = load_pickle(folder / "published.pickle", ())
+        try:  # pickled: 10,000 pages' keys as JSON took 0.08 s of every build to write and read
+            version, state, sources, pages, files = found
+            if version != STATE_FORMAT:
+                raise ValueError(version)
+            return cls(manifest or Manifest(), search.SearchState.from_json(state), dict(sources),
+                       dict(pages), dict(files))
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return cls(manifest or Manifest())
 
     def save(self, folder: Path) -> None:
         self.manifest.save(folder / "manifest.json")
-        data = {"state": self.search.to_json() if self.search else None, "sources": self.sources}
-        _write_json(folder / "search.json", data)
-        _write_json(folder / "pages.json", {"pages": self.pages, "files": self.files})
+        save_pickle(folder / "published.pickle", (STATE_FORMAT, self.search.to_json() if self.search else None,
+                                                  self.sources, self.pages, self.files))
+        for old in ("pages.json", "search.json"):  # the earlier format's
+            (folder / old).unlink(missing_ok=True)
 
 
 class Publisher:
@@ -366,7 +366,3 @@ def _sources_folder(target: Path, sources_dir: Path | None) -> Path:
         atexit.register(shutil.rmtree, folder, ignore_errors=True)
         _SERVE_SOURCES[str(target)] = folder
     return _SERVE_SOURCES[str(target)]
-
-
-def _write_json(path: Path, data: object) -> None:
-    write_cache_file(path, json.dumps(data).encode())
