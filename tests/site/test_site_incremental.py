@@ -314,6 +314,25 @@ def test_a_page_comes_back_only_from_the_same_inputs_under_the_key_the_site_hold
     assert made[0] == "a/"
 
 
+@pytest.mark.slow
+def test_damaged_caches_cost_time_not_a_wrong_site(site_copy: Path, tmp_path: Path) -> None:
+    """Every pickle the build keeps (published state, kept pages and sections, public
+    records, 星级 months, Markdown, previews) cut short or replaced by other bytes: the
+    next build after an edit still gives the site of a clean build."""
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    _build(site_copy, site, cache)
+    kept = sorted(cache.rglob("*.pickle"))
+    assert {"published", "record-pages", "index"} <= {p.stem for p in kept}
+    for number, path in enumerate(kept):
+        data = path.read_bytes()
+        path.write_bytes(data[: len(data) // 2] if number % 2 else b"not a pickle")
+    activity = site_copy / ACTIVITY
+    activity.write_text(activity.read_text(encoding="utf-8").replace("楼道焕然一新", "楼道窗明几净"),
+                        encoding="utf-8")
+    _build(site_copy, site, cache)
+    assert _files(site) == _clean_site(site_copy, tmp_path / "clean")
+
+
 def test_a_kept_section_needs_every_page_published() -> None:
     """A page the site does not hold (published without a key, or gone) is not taken as
     published by a kept section."""
