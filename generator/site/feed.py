@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from xml.sax.saxutils import escape, quoteattr
 
 from generator.model.public import PublicActivity, PublicView
 from generator.site.urls import record_url
@@ -58,3 +57,20 @@ def _base(base_url: str) -> str:
 def _id(base_url: str, path: str) -> str:
     """Stable entry ids: the absolute URL, or a tag URI when the address is not known yet."""
     return base_url + path if base_url else f"tag:jinlin,2026:{path or 'feed'}"
+
+
+def escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as entities (as :func:`xml.sax.saxutils.escape`, whose module
+    imports ``urllib.request`` and ``ssl``: 16 ms of every build)."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+
+
+def quoteattr(text: str) -> str:
+    """An attribute value in quotes, escaped (as :func:`xml.sax.saxutils.quoteattr`)."""
+    text = escape(text).replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
+    if '"' not in text:
+        return f'"{text}"'
+    if "'" not in text:
+        return f"'{text}'"
+    quoted = text.replace('"', "&quot;")
+    return f'"{quoted}"'

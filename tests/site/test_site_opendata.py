@@ -7,6 +7,9 @@ import io
 import json
 import xml.etree.ElementTree as ET
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from generator.model.public import PublicView
 from generator.site.feed import atom_feed
 from generator.site.opendata import datasets
@@ -51,3 +54,18 @@ def test_atom_feed_without_address_uses_tag_ids(site_view: PublicView) -> None:
     root = ET.fromstring(atom_feed(site_view, "", limit=2))
     assert len(root.findall(f"{ATOM}entry")) == 2
     assert root.find(f"{ATOM}id").text.startswith("tag:jinlin,")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab中&<>\"'\t\n\r;#"), max_size=12))
+def test_feed_escapes_as_the_standard_library_does(text: str) -> None:
+    """The feed's own ``escape`` and ``quoteattr`` (saxutils imports ``ssl``) give the
+    standard library's text, and an attribute they quote parses back to the value."""
+    from xml.sax import saxutils
+
+    from generator.site import feed
+
+    assert feed.escape(text) == saxutils.escape(text)
+    assert feed.quoteattr(text) == saxutils.quoteattr(text)
+    element = ET.fromstring(f"<a v={feed.quoteattr(text)}>{feed.escape(text)}</a>")
+    assert element.get("v") == text
