@@ -33,9 +33,12 @@ from generator.site.background import Background
 FORMAT = 1
 
 
+DIGEST_SIZE = 12
+
+
 def digest(data: bytes) -> str:
     """A short, stable digest of a file's bytes."""
-    return hashlib.blake2b(data, digest_size=12).hexdigest()
+    return hashlib.blake2b(data, digest_size=DIGEST_SIZE).hexdigest()
 
 
 def source_identity(path: Path) -> str:

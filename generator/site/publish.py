@@ -33,7 +33,7 @@ from generator.site import searchindex as search
 from generator.site.background import load_pickle, save_pickle
 from generator.site.frame import FrameRenderer
 from generator.site.memo import DeferredBody, DeferredFile, Fingerprinter, PendingFile, RenderMemo
-from generator.site.output import Manifest, SiteOutput, digest
+from generator.site.output import DIGEST_SIZE, Manifest, SiteOutput
 from generator.site.render import GeneratedPage
 
 STATE_FORMAT = 1
@@ -143,8 +143,9 @@ class Publisher:
         self.file_paths = list(files)
         self.page_urls = [page.url for page in pages]
         previous = self.previous.pages if self.previous and self.out.incremental else {}
+        salted = hashlib.blake2b(frame_salt, digest_size=DIGEST_SIZE)
         for page in pages:
-            frame = _frame_key(page, frame_salt)
+            frame = _frame_key(page, salted)
             before = previous.get(page.url)
             if (isinstance(page.body, DeferredBody) and before is not None and before[1] == frame
                     and output_path(page.url) in self.out.previous
@@ -274,9 +275,13 @@ def salts(config: Any, view: Any, theme_dir: Path) -> tuple[bytes, bytes]:
     return body, salt(theme, code, site, settings.encode("utf-8"))
 
 
-def _frame_key(page: GeneratedPage, frame_salt: bytes) -> str:
-    fields = repr((page.title, page.description, page.image, sorted(page.meta.items())))
-    return digest(frame_salt + fields.encode("utf-8"))
+def _frame_key(page: GeneratedPage, salted: Any) -> str:
+    """``digest(frame salt + the page's head fields)``, from ``salted``, a hasher that has
+    the salt already (10,000 pages a build)."""
+    hasher = salted.copy()
+    hasher.update(repr((page.title, page.description, page.image,
+                        sorted(page.meta.items()) if page.meta else [])).encode("utf-8"))
+    return hasher.hexdigest()  # type: ignore[no-any-return]
 
 
 def output_path(url: str) -> str:
