@@ -20,6 +20,7 @@ from generator.model.settings import FontSettings
 from generator.print.bulletin import Bulletin
 from generator.print.chart import bar_chart
 from generator.print.editions import ARCHIVE, Edition, cmyk_profile
+from generator.templatecache import KeptBytecode
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates" / "print"
 
@@ -36,7 +37,7 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
         # compiled templates kept in the system's temporary folder, keyed by their source
         # (compiling them took a fifth of a second per process)
-        bytecode_cache=jinja2.FileSystemBytecodeCache(),
+        bytecode_cache=KeptBytecode(),
     )
     env.filters.update(cn_date=cn_date, cn_day=cn_day, cn_number=cn_number, stars=stars,
                        number=number, css_string=css_string)

@@ -220,7 +220,7 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
         # record title with markup would reach main.html (<title>, meta, header) unescaped.
         env.autoescape = True
         if getattr(self, "cache_dir", None) is not None:  # else every process compiles main.html again
-            env.bytecode_cache = _theme_bytecode(self.cache_dir)
+            env.bytecode_cache = _theme_bytecode(self.cache_dir, env)
         site = self.view.site if self.view else _NoSite()
         helpers = ThemeHelpers(site, asset_version(_theme_dir(config)))
         env.globals["jinlin"] = helpers
@@ -419,15 +419,20 @@ def _add(files: Files, file: File) -> None:
     files.append(file)
 
 
-def _theme_bytecode(cache_dir: Path) -> Any:
-    """Compiled theme templates kept between builds, apart from the page bodies' (this
-    environment is MkDocs', always autoescaping here; named after the MkDocs that sets it up)."""
+def _theme_bytecode(cache_dir: Path, env: Any) -> Any:
+    """Compiled theme templates kept between builds, apart from the page bodies'. Jinja
+    keys them by name and source only, so the folder is named after what else the compiled
+    code depends on: MkDocs' settings of the environment (autoescaping: set by this plugin)."""
     import jinja2
-    import mkdocs
 
-    folder = cache_dir / f"jinja-theme-{mkdocs.__version__}"
+    from generator.templatecache import KeptBytecode
+
+    settings = repr((jinja2.__version__, env.autoescape, env.trim_blocks, env.lstrip_blocks,
+                     env.keep_trailing_newline, env.block_start_string, env.variable_start_string,
+                     env.comment_start_string, env.line_statement_prefix, sorted(env.extensions)))
+    folder = cache_dir / f"jinja-theme-{hashlib.blake2b(settings.encode(), digest_size=6).hexdigest()}"
     folder.mkdir(parents=True, exist_ok=True)
-    return jinja2.FileSystemBytecodeCache(str(folder))
+    return KeptBytecode(str(folder))
 
 
 def _give_way(files: Files, generated: set[str]) -> None:

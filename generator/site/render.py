@@ -17,6 +17,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from generator.site.urls import Linker
+from generator.templatecache import KeptBytecode
 
 THEME_DIR = Path(__file__).resolve().parents[2] / "templates" / "site"
 """The packaged-with-the-repo theme; ``mkdocs.yml`` points ``theme.custom_dir`` here."""
@@ -45,7 +46,7 @@ class Renderer:
         cache = None
         if bytecode_dir is not None:  # compiled templates survive between builds (~1 s saved)
             bytecode_dir.mkdir(parents=True, exist_ok=True)
-            cache = jinja2.FileSystemBytecodeCache(str(bytecode_dir))
+            cache = KeptBytecode(str(bytecode_dir))
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(theme_dir)),
             bytecode_cache=cache,

@@ -1,0 +1,19 @@
+"""Compiled Jinja templates kept between processes, safe against damaged files."""
+
+from __future__ import annotations
+
+import pickle
+
+import jinja2
+
+
+class KeptBytecode(jinja2.FileSystemBytecodeCache):
+    """Jinja's bytecode cache in a folder (its default folder without one). A file cut
+    short or damaged on the disk makes the template compile again, as a missing file does,
+    instead of failing the build (Jinja itself lets ``marshal`` or ``pickle`` raise)."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
+            bucket.reset()
