@@ -79,7 +79,8 @@ def prime(view: PublicView, path: Path,
     for month, key in keys.items():
         if key in index:
             count, page_ids = index[key]
-            view.remember_stored_rated(month, partial(_load_month, path / f"{key}.pickle", count), count, page_ids)
+            view.remember_stored_rated(month, partial(_read_month, index, key, path / f"{key}.pickle", count),
+                                       count, page_ids)
     return index, keys
 
 
@@ -113,6 +114,15 @@ def _load_index(path: Path) -> Store:
     if all(type(v) is tuple and len(v) == 2 and type(v[1]) is frozenset for v in found.values()):
         return found  # type: ignore[no-any-return]
     return {}
+
+
+def _read_month(index: Store, key: str, file: Path, count: int) -> list[RatedBuilding] | None:
+    """:func:`_load_month`; a month it cannot read leaves ``index``, so that :func:`save`
+    writes it again (it is scored again meanwhile)."""
+    found = _load_month(file, count)
+    if found is None:
+        index.pop(key, None)
+    return found
 
 
 def _load_month(file: Path, count: int) -> list[RatedBuilding] | None:
