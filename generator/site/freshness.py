@@ -112,7 +112,10 @@ def _content(folder: Path, listing: Listing | None, known: Known, seen: Known,
         if key is None:  # unreadable: the loader reports it
             yield relative, "?"
         elif key[0] <= SMALL:
-            yield relative, _bytes_identity(path, relative, key, listing.taken_ns, known, seen, stored)
+            try:
+                yield relative, _bytes_identity(path, relative, key, listing.taken_ns, known, seen, stored)
+            except OSError:  # gone since it was listed: the loader reports it
+                yield relative, "?"
         else:
             yield relative, f"{key[0]}:{key[1]}"
     for relative in listing.others:
@@ -123,7 +126,10 @@ def _content(folder: Path, listing: Listing | None, known: Known, seen: Known,
             continue
         key = stat_key(stat)
         if stat.st_size <= SMALL:
-            yield relative, _bytes_identity(path, relative, key, listing.taken_ns, known, seen)
+            try:
+                yield relative, _bytes_identity(path, relative, key, listing.taken_ns, known, seen)
+            except OSError:
+                yield relative, "?"
         else:
             yield relative, f"{key[0]}:{key[1]}"
     for relative, identity in _tree(folder / MEDIA_FOLDER, True, known, seen):

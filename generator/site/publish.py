@@ -66,7 +66,7 @@ class PublishedState:
         found = load_pickle(folder / "published.pickle", ())
         try:  # pickled: 10,000 pages' keys as JSON took 0.08 s of every build to write and read
             version, state, sources, pages, files = found
-            if version != STATE_FORMAT:
+            if version != STATE_FORMAT or not all(type(v) is tuple and len(v) == 3 for v in pages.values()):
                 raise ValueError(version)
             return cls(manifest or Manifest(), search.SearchState.from_json(state), dict(sources),
                        dict(pages), dict(files))

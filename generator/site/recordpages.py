@@ -52,8 +52,14 @@ def load(cache_dir: Path, salt: bytes) -> RecordPages:
     """The pages kept by the last ``jinlin build`` (none under another salt)."""
     found = load_pickle(store_path(cache_dir), ())
     if len(found) == 2 and found[0] == salt and isinstance(found[1], dict):
-        return RecordPages(salt, found[1])
+        return RecordPages(salt, {url: entry for url, entry in found[1].items() if _whole(entry)})
     return RecordPages(salt)
+
+
+def _whole(entry: object) -> bool:
+    """True for an entry of the shape :data:`Entry` (a damaged file may hold others)."""
+    return (type(entry) is tuple and len(entry) == 9 and type(entry[0]) is bytes and type(entry[1]) is str
+            and type(entry[7]) is dict and type(entry[8]) is tuple)
 
 
 def save(kept: tuple[bytes, dict[str, Entry]], cache_dir: Path) -> None:
