@@ -276,7 +276,7 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
             if self.serving:
                 self._record_pages_kept = pages
             else:
-                keeping.submit(recordpages.save, pages, self.cache_dir)
+                keeping.submit(recordpages.save, self._record_pages, pages, self.cache_dir)
         if self._public_kept is not None and self.view is not None:
             keeping.submit(publiccache.save, self.view, memo.fingerprints, self._public_kept)
         if self._section_memo is not None:

@@ -17,6 +17,7 @@ A page that reads the whole site (its body has no key) or adds files is never ke
 
 from __future__ import annotations
 
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -30,9 +31,12 @@ meta, photos asked for) of one page."""
 class RecordPages:
     """The pages of the last build (by URL) under ``salt``, and this build's."""
 
-    def __init__(self, salt: bytes, previous: dict[str, Entry] | None = None) -> None:
+    def __init__(self, salt: bytes, previous: dict[str, Entry] | None = None, read: bool = False) -> None:
         self.salt = salt
         self.previous = previous or {}
+        self.read = read
+        """True if :attr:`previous` was read from the disk under this salt (only files whose
+        pages changed are written again)."""
         self.now: dict[str, Entry] = {}
 
     def to_keep(self, urls: list[str]) -> tuple[bytes, dict[str, Entry]]:
@@ -44,16 +48,29 @@ class RecordPages:
         return self.salt, kept
 
 
-def store_path(cache_dir: Path) -> Path:
-    return cache_dir / "record-pages.pickle"
+SHARDS = 16
+"""Files the pages are kept in, by a checksum of their URL: an edited record rewrites one."""
+
+
+def folder(cache_dir: Path) -> Path:
+    return cache_dir / "record-pages"
+
+
+def _shard(url: str) -> int:
+    return zlib.crc32(url.encode()) % SHARDS
 
 
 def load(cache_dir: Path, salt: bytes) -> RecordPages:
     """The pages kept by the last ``jinlin build`` (none under another salt)."""
-    found = load_pickle(store_path(cache_dir), ())
-    if len(found) == 2 and found[0] == salt and isinstance(found[1], dict):
-        return RecordPages(salt, {url: entry for url, entry in found[1].items() if _whole(entry)})
-    return RecordPages(salt)
+    found: dict[str, Entry] = {}
+    whole = True
+    for number in range(SHARDS):
+        kept = load_pickle(folder(cache_dir) / f"{number:x}.pickle", ())
+        if len(kept) == 2 and kept[0] == salt and isinstance(kept[1], dict):
+            found.update((url, entry) for url, entry in kept[1].items() if _whole(entry) and _shard(url) == number)
+        else:
+            whole = False
+    return RecordPages(salt, found, read=whole)
 
 
 def _whole(entry: object) -> bool:
@@ -62,5 +79,18 @@ def _whole(entry: object) -> bool:
             and type(entry[7]) is dict and type(entry[8]) is tuple)
 
 
-def save(kept: tuple[bytes, dict[str, Entry]], cache_dir: Path) -> None:
-    save_pickle(store_path(cache_dir), kept)
+def save(pages: RecordPages, kept: tuple[bytes, dict[str, Entry]], cache_dir: Path) -> None:
+    """Keep ``kept`` (from :meth:`RecordPages.to_keep`): only the files whose pages are not
+    the very ones read from them (all of them under a new salt, or after a damaged file)."""
+    salt, entries = kept
+    shards: list[dict[str, Entry]] = [{} for _ in range(SHARDS)]
+    for url, entry in entries.items():
+        shards[_shard(url)][url] = entry
+    before: list[set[str]] = [set() for _ in range(SHARDS)]
+    for url in pages.previous:
+        before[_shard(url)].add(url)
+    for number, shard in enumerate(shards):
+        same = (pages.read and salt == pages.salt and set(shard) == before[number]
+                and all(pages.previous.get(url) is entry for url, entry in shard.items()))
+        if not same:
+            save_pickle(folder(cache_dir) / f"{number:x}.pickle", (salt, shard))

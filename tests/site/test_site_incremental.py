@@ -245,6 +245,23 @@ def test_changed_open_data_is_made_while_the_pages_are_indexed(site_copy: Path, 
     assert "窗明几净" in (site / "data" / "activities.csv").read_text(encoding="utf-8-sig")
 
 
+def test_an_edit_rewrites_the_file_of_the_pages_it_changed(site_copy: Path, tmp_path: Path) -> None:
+    """Pages kept by record are kept in sixteen files: an edited activity rewrites the file
+    of its page (and of the people whose pages list it), not all of them."""
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    _build(site_copy, site, cache)
+    files = sorted(cache.glob("*/record-pages/*.pickle"))
+    before = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in files}  # each write replaces the file
+    assert len(files) == 16
+    activity = site_copy / ACTIVITY
+    activity.write_text(activity.read_text(encoding="utf-8").replace("楼道焕然一新", "楼道窗明几净"),
+                        encoding="utf-8")
+    _build(site_copy, site, cache)
+    changed = [p for p in files if (p.stat().st_ino, p.stat().st_mtime_ns) != before[p]]
+    assert 1 <= len(changed) <= 3, changed
+    assert _files(site) == _clean_site(site_copy, tmp_path / "clean")
+
+
 def test_a_page_kept_by_its_record_still_publishes_its_photos(site_copy: Path, tmp_path: Path) -> None:
     """A page that comes back as the last build made it (its record unchanged) still asks
     for its photos: a photo only it shows stays in the site after another record's edit."""
@@ -315,7 +332,7 @@ def test_a_page_comes_back_only_from_the_same_inputs_under_the_key_the_site_hold
 
 
 DAMAGEABLE = {
-    "published state": "published/*/published.pickle", "pages kept by record": "record-pages.pickle",
+    "published state": "published/*/published.pickle", "pages kept by record": "record-pages/*.pickle",
     "section index": "sections/index.pickle", "sections": "sections/[!i]*.pickle",
     "public records": "public/*.pickle", "星级 index": "rated-*/index.pickle", "星级 months": "rated-*/[!i]*.pickle",
     "Markdown": "markdown-*.pickle", "previews": "bulletin-previews.pickle", "inputs seen": "inputs-seen.pickle",
