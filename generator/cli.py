@@ -76,6 +76,7 @@ def build(content_dir: str, site_dir: str, clean: bool, no_pdf: bool) -> None:
 
     _keep_imports("generator.project", "generator.site.plugin")
     run_build(content_dir, site_dir, clean=clean, pdf=not no_pdf)
+    _FINISHED.append("build")
 
 
 @cli.command()
@@ -164,10 +165,31 @@ def _keep_imports(*modules: str) -> None:
     gc.freeze()
 
 
+_FINISHED: list[str] = []
+"""Commands that finished their work in this process (see :func:`_end_now`)."""
+
+
+def _end_now() -> None:
+    """End a process whose build has finished, written everything and stopped every thread
+    it started, without freeing its objects one by one (a city's are millions: 0.05 s)."""
+    import logging
+    import os
+    import threading
+
+    if threading.active_count() > 1:  # a thread still at work: end as usual
+        return
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
+
+
 def main() -> None:
     """Entry point: run the CLI, turning any unexpected failure into a Chinese message."""
     try:
         cli.main(standalone_mode=False)
+        if _FINISHED:
+            _end_now()
     except click.exceptions.Abort:
         click.echo("已中断。", err=True)
         sys.exit(130)

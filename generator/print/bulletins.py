@@ -31,7 +31,6 @@ from generator.print.html import document_html, fragment_html
 from generator.print.numbering import IssueNumber, issue_numbers
 from generator.print.pdf import RenderJob, RenderResult
 from generator.print.photos import PhotoStore
-from generator.print.workers import run_jobs
 from generator.project import require_content
 
 DEFAULT_CACHE = Path(".cache/jinlin/bulletins")
@@ -213,6 +212,8 @@ def _plan(view: PublicView, bulletin: Bulletin, edition: Edition, cache: Bulleti
 
 def _run(jobs: Iterable[RenderJob], workers: int, *, expected: int = 0) -> list[RenderResult]:
     """Render ``jobs`` (the one place that does; the cache tests replace it)."""
+    from generator.print.workers import run_jobs  # with its process pool: not for the site's previews
+
     return run_jobs(jobs, workers, expected=expected)
 
 

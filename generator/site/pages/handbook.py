@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from generator.handbook.examples import Example, examples_for
-from generator.handbook.fields import PartDoc, document
-from generator.handbook.guide import CHECK_SAMPLES, GUIDES, IMPORTABLE, Guide, commands
-from generator.handbook.privacy import mask_samples, private_fields
 from generator.model.kinds import KINDS, RecordKind
 from generator.site.context import SiteContext
 from generator.site.render import GeneratedPage
+
+if TYPE_CHECKING:  # the handbook's own modules are imported when its pages are made
+    from generator.handbook.examples import Example
+    from generator.handbook.fields import PartDoc
+    from generator.handbook.guide import Guide
 
 SECTION = "handbook/"
 READS: frozenset[str] = frozenset()
@@ -39,16 +41,23 @@ class KindDoc:
 
     @property
     def importable(self) -> bool:
+        from generator.handbook.guide import IMPORTABLE
+
         return self.kind.name in IMPORTABLE
 
 
 def kind_docs() -> list[KindDoc]:
     """Every record kind, in the order of ``content/``'s layout."""
+    from generator.handbook.examples import examples_for
+    from generator.handbook.fields import document
+
     return [KindDoc(kind, document(kind.model, kind.name), examples_for(kind)) for kind in KINDS]
 
 
 def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
     """The handbook's front page, a page per record kind and a page per guide."""
+    from generator.handbook.guide import GUIDES, commands
+
     kinds = kind_docs()
     common: dict[str, object] = {"kinds": kinds, "guides": GUIDES, "section": SECTION}
     body = ctx.render("handbook/index.html", SECTION, commands=commands(), **common)
@@ -62,6 +71,9 @@ def pages(ctx: SiteContext) -> Iterator[GeneratedPage]:
 
 
 def _guide_page(ctx: SiteContext, guide: Guide, common: dict[str, object]) -> GeneratedPage:
+    from generator.handbook.guide import CHECK_SAMPLES, IMPORTABLE
+    from generator.handbook.privacy import mask_samples, private_fields
+
     url = f"{SECTION}{guide.slug}/"
     extra = {"samples": CHECK_SAMPLES, "private": private_fields(), "masks": mask_samples(),
              "importable": [k for k in KINDS if k.name in IMPORTABLE], "editor_globs": _editor_globs()}
