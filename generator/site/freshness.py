@@ -106,38 +106,35 @@ def _content(folder: Path, listing: Listing | None, known: Known, seen: Known,
     if not folder.is_dir():
         return
     listing = listing if listing is not None else list_content(str(folder))
-    root = str(folder)
+    prefix, now = str(folder) + os.sep, listing.taken_ns
     for relative, key in listing.records.items():
-        path = os.path.join(root, *relative.split("/"))
-        if key is None:  # unreadable: the loader reports it
-            yield relative, "?"
-        elif key[0] <= SMALL:
-            try:
-                yield relative, _bytes_identity(path, relative, key, listing.taken_ns, known, seen, stored)
-            except OSError:  # gone since it was listed: the loader reports it
-                yield relative, "?"
-        else:
-            yield relative, f"{key[0]}:{key[1]}"
+        yield relative, _listed_identity(prefix + relative, relative, key, now, known, seen, stored)
     for relative in listing.others:
-        path = os.path.join(root, *relative.split("/"))
         try:
-            stat = os.stat(path)
+            key = stat_key(os.stat(prefix + relative))
         except OSError:
             continue
-        key = stat_key(stat)
-        if stat.st_size <= SMALL:
-            try:
-                yield relative, _bytes_identity(path, relative, key, listing.taken_ns, known, seen)
-            except OSError:
-                yield relative, "?"
-        else:
-            yield relative, f"{key[0]}:{key[1]}"
+        yield relative, _listed_identity(prefix + relative, relative, key, now, known, seen, None)
     for relative, identity in _tree(folder / MEDIA_FOLDER, True, known, seen):
         yield f"{MEDIA_FOLDER}/{relative}", identity
 
 
+def _listed_identity(path: str, relative: str, key: Stat | None, now: int, known: Known, seen: Known,
+                     stored: Lookup | None) -> str:
+    """A listed file's identity: its bytes' digest when small, else size and time; ``?``
+    when it cannot be read (the loader reports it)."""
+    if key is None:
+        return "?"
+    if key[0] > SMALL:
+        return f"{key[0]}:{key[1]}"
+    try:
+        return _bytes_identity(path, relative, key, now, known, seen, stored)
+    except OSError:  # gone since it was listed
+        return "?"
+
+
 def _tree(folder: Path, by_bytes: bool, known: Known | None = None,
-          seen: Known | None = None, stored: Lookup | None = None) -> Iterable[tuple[str, str]]:
+          seen: Known | None = None) -> Iterable[tuple[str, str]]:
     """(relative path, identity) of every file under ``folder``, in a stable order."""
     if not folder.is_dir():
         return
@@ -154,7 +151,7 @@ def _tree(folder: Path, by_bytes: bool, known: Known | None = None,
             except OSError:
                 continue
             if by_bytes and stat.st_size <= SMALL:
-                identity = _bytes_identity(path, prefix + name, stat_key(stat), now, known or {}, seen, stored)
+                identity = _bytes_identity(path, prefix + name, stat_key(stat), now, known or {}, seen)
             else:
                 identity = f"{stat.st_size}:{stat.st_mtime_ns}"
             yield prefix + name, identity
