@@ -803,17 +803,12 @@ class PublicView:
             found = self._rated_months[month] = RatedMonth(self._score(month))
         return found
 
-    def remember_rated(self, month: str, rated: list[RatedBuilding] | RatedMonth) -> None:
-        """Use ``rated`` as the month's results: what :meth:`rated` returned in an earlier
-        build for the same rating sheets, rules and organisation (the site keeps them,
-        as scoring every building of a city costs seconds)."""
-        self._rated_months[month] = rated if isinstance(rated, RatedMonth) else RatedMonth(list(rated))
-
     def remember_stored_rated(self, month: str, load: Callable[[], list[RatedBuilding] | None], count: int,
                               page_ids: frozenset[str]) -> None:
-        """Like :meth:`remember_rated`, for results ``load`` reads when they are first
-        asked for (``count`` of them, for the buildings of ``page_ids``); if it finds
-        none (a damaged store), the month is scored after all."""
+        """Use what ``load`` reads, when first asked for, as the month's results: what an
+        earlier build computed from the same rating sheets, rules and organisation (``count``
+        of them, for the buildings of ``page_ids``); if it finds none (a damaged store), the
+        month is scored after all."""
         def results() -> list[RatedBuilding]:
             found = load()
             return self._score(month) if found is None else found

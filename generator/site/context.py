@@ -8,7 +8,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.model.public import PublicActivity, PublicMeeting, PublicPhoto, PublicView, RatedBuilding
+from generator.model.public import PublicActivity, PublicMeeting, PublicPhoto, PublicView, RatedMonth
 from generator.site.bulletins import BulletinArchive, build_archive
 from generator.site.markdowncache import Remembered
 from generator.site.media import MediaLibrary, WebPhoto
@@ -40,9 +40,6 @@ class SiteContext:
     """What every preview depends on besides its inputs (the print templates)."""
     record_pages: RecordPages | None = None
     """Set by the plugin: pages made one per record by the last build (see :meth:`record_page`)."""
-    rated_digests: dict[str, bytes] = field(default_factory=dict)
-    """Set by the plugin: the digest of each month's list in :attr:`rated` (see
-    :func:`~generator.site.ratedcache.seed`)."""
 
     @classmethod
     def create(cls, view: PublicView, cache_dir: Path, theme_dir: Path = THEME_DIR,
@@ -83,15 +80,10 @@ class SiteContext:
         return self._thumbs.get(activity.id)
 
     @cached_property
-    def rated(self) -> dict[str, list[RatedBuilding]]:
-        """星级楼栋 results by month (oldest first), computed (or read) once per build:
-        every month's, for the 星级 pages; one month's is ``view.rated(month)``."""
-        found = {month: self.view.rated(month) for month in self.view.rating_months}
-        if self.memo is not None:
-            for month, digest in self.rated_digests.items():
-                if month in found:
-                    self.memo.fingerprints.seed(found[month], digest)
-        return found
+    def rated(self) -> dict[str, RatedMonth]:
+        """星级楼栋 results by month (oldest first), for the 星级 pages: each month as one
+        object, keyed by its digest (see :func:`~generator.site.ratedcache.seed`)."""
+        return {month: self.view.rated_month(month) for month in self.view.rating_months}
 
     @cached_property
     def rated_pages(self) -> set[str]:

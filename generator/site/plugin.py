@@ -190,8 +190,8 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
             ctx.previews, ctx.preview_salt = self._remember_previews(), previewcache.salt(body_salt)
             ctx.record_pages = self._record_pages = self._kept_record_pages(ctx.memo.salt)
             if self._rated is not None:
-                ctx.rated_digests = ratedcache.seed(self.view, self._rated[2], ctx.memo.fingerprints,
-                                                    results=not (lent_digests and self.view.lent("ratings")))
+                ratedcache.seed(self.view, self._rated[2], ctx.memo.fingerprints,
+                                results=not (lent_digests and self.view.lent("ratings")))
             if self.serving:
                 sections = SectionMemo(self._sections if self.view.lent_from_previous else {})
             else:  # `jinlin build`: as the last build kept them (a clean build finds none)

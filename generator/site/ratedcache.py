@@ -133,21 +133,16 @@ def _load_month(file: Path, count: int) -> list[RatedBuilding] | None:
     return None
 
 
-def seed(view: PublicView, keys: dict[str, str], fingerprints: Fingerprinter, *,
-         results: bool = True) -> dict[str, bytes]:
+def seed(view: PublicView, keys: dict[str, str], fingerprints: Fingerprinter, *, results: bool = True) -> None:
     """Give each month's results their digests from the month's key, so that pages
     listing them need not digest 24,000 results one by one: the month as one object
     (:meth:`PublicView.rated_month`) at once, each result when it is read (``results=False``:
-    they have them already, lent by the last build of ``serve``). Returns the digest for
-    a list of a month's results as the site's pages list them (unchanged during the build)."""
-    lists: dict[str, bytes] = {}
+    they have them already, lent by the last build of ``serve``)."""
     for month, key in keys.items():
         rated = view.rated_month(month)
         fingerprints.seed(rated, hashlib.blake2b(f"{key}/month".encode(), digest_size=16).digest())
         if results:
             rated.on_load(partial(_seed_results, fingerprints, key))
-        lists[month] = hashlib.blake2b(f"{key}/list".encode(), digest_size=16).digest()
-    return lists
 
 
 def _seed_results(fingerprints: Fingerprinter, key: str, results: list[RatedBuilding]) -> None:

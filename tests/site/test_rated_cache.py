@@ -61,10 +61,9 @@ def test_a_month_without_a_digest_is_keyed_by_its_results(site_copy: Path, tmp_p
     view, fresh = _primed(site_copy, store)[0], _view(site_copy)
     for month in fresh.rating_months:
         assert Fingerprinter().digest(view.rated_month(month)) == Fingerprinter().digest(fresh.rated_month(month))
-    changed = _view(site_copy)
-    changed.remember_rated(fresh.rating_months[0], fresh.rated(fresh.rating_months[0])[1:])
     month = fresh.rating_months[0]
-    assert Fingerprinter().digest(changed.rated_month(month)) != Fingerprinter().digest(fresh.rated_month(month))
+    changed = RatedMonth(fresh.rated(month)[1:])  # one result fewer
+    assert Fingerprinter().digest(changed) != Fingerprinter().digest(fresh.rated_month(month))
 
 
 def test_a_damaged_or_missing_month_is_scored_again(site_copy: Path, tmp_path: Path) -> None:

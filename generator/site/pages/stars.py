@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from generator.model.public import RatedBuilding
+from generator.model.public import RatedBuilding, RatedMonth
 from generator.site import charts
 from generator.site.context import SiteContext
 from generator.site.pages.paging import paginate
@@ -39,14 +39,14 @@ def latest_month(ctx: SiteContext) -> str:
     return ctx.view.rating_months[-1] if ctx.view.rating_months else ""
 
 
-def distribution(rated: list[RatedBuilding]) -> charts.Chart:
+def distribution(rated: Sequence[RatedBuilding]) -> charts.Chart:
     """Star counts of one month's buildings, as a chart."""
     month = rated[0].score.month if rated else ""
     counts = Counter(r.score.stars for r in rated)
     return charts.star_distribution(month_cn(month) if month else "", dict(counts))
 
 
-def _index(ctx: SiteContext, by_month: dict[str, list[RatedBuilding]]) -> GeneratedPage:
+def _index(ctx: SiteContext, by_month: dict[str, RatedMonth]) -> GeneratedPage:
     month = latest_month(ctx)
     rated = by_month.get(month, [])
     body = ctx.render("stars.html", SECTION, month=month, rated=rated[:TOP], count=len(rated),
@@ -55,7 +55,7 @@ def _index(ctx: SiteContext, by_month: dict[str, list[RatedBuilding]]) -> Genera
     return GeneratedPage(SECTION, "星级楼栋", body, "星级楼栋月度评比：评委团抽查加大众评审", SECTION, in_nav=True)
 
 
-def _month(ctx: SiteContext, month: str, rated: list[RatedBuilding]) -> Iterator[GeneratedPage]:
+def _month(ctx: SiteContext, month: str, rated: RatedMonth) -> Iterator[GeneratedPage]:
     """The month's buildings by score, :data:`PER_PAGE` to a page (a city rates 2,000)."""
     title = f"{month_cn(month)}星级楼栋榜"
     chart = distribution(rated)
@@ -67,8 +67,8 @@ def _month(ctx: SiteContext, month: str, rated: list[RatedBuilding]) -> Iterator
         yield GeneratedPage(pager.url, shown, body, f"{month_cn(month)}各楼栋得分与星级", SECTION)
 
 
-def _communities(ctx: SiteContext, by_month: dict[str, list[RatedBuilding]]) -> Iterator[GeneratedPage]:
-    grouped: dict[str, dict[str, list[RatedBuilding]]] = defaultdict(dict)
+def _communities(ctx: SiteContext, by_month: dict[str, RatedMonth]) -> Iterator[GeneratedPage]:
+    grouped: dict[str, dict[str, RatedMonth]] = defaultdict(dict)
     for month, rated in sorted(by_month.items(), reverse=True):
         for r in rated:
             grouped[r.community.id].setdefault(month, []).append(r)
@@ -80,9 +80,9 @@ def _communities(ctx: SiteContext, by_month: dict[str, list[RatedBuilding]]) -> 
         yield GeneratedPage(url, title, body, f"{community.name}各楼栋每月星级", SECTION)
 
 
-def _histories(by_month: dict[str, list[RatedBuilding]]) -> dict[str, list[RatedBuilding]]:
+def _histories(by_month: dict[str, RatedMonth]) -> dict[str, RatedMonth]:
     """Each building's results, newest month first."""
-    histories: dict[str, list[RatedBuilding]] = defaultdict(list)
+    histories: dict[str, RatedMonth] = defaultdict(list)
     for month in sorted(by_month, reverse=True):
         for r in by_month[month]:
             histories[r.page_id].append(r)
