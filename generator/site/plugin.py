@@ -430,9 +430,7 @@ def _theme_bytecode(cache_dir: Path, env: Any) -> Any:
     settings = repr((jinja2.__version__, env.autoescape, env.trim_blocks, env.lstrip_blocks,
                      env.keep_trailing_newline, env.block_start_string, env.variable_start_string,
                      env.comment_start_string, env.line_statement_prefix, sorted(env.extensions)))
-    folder = cache_dir / f"jinja-theme-{hashlib.blake2b(settings.encode(), digest_size=6).hexdigest()}"
-    folder.mkdir(parents=True, exist_ok=True)
-    return KeptBytecode(str(folder))
+    return KeptBytecode(cache_dir / f"jinja-theme-{hashlib.blake2b(settings.encode(), digest_size=6).hexdigest()}")
 
 
 def _give_way(files: Files, generated: set[str]) -> None:

@@ -43,10 +43,8 @@ class Renderer:
 
     def __init__(self, theme_dir: Path = THEME_DIR, globals_: dict[str, Any] | None = None,
                  bytecode_dir: Path | None = None) -> None:
-        cache = None
-        if bytecode_dir is not None:  # compiled templates survive between builds (~1 s saved)
-            bytecode_dir.mkdir(parents=True, exist_ok=True)
-            cache = KeptBytecode(str(bytecode_dir))
+        # compiled templates survive between builds (~1 s saved)
+        cache = KeptBytecode(bytecode_dir) if bytecode_dir is not None else None
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(theme_dir)),
             bytecode_cache=cache,
