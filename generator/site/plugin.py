@@ -41,7 +41,7 @@ from generator.site.memo import Fingerprinter, RenderMemo
 from generator.site.pages import generate_pages
 from generator.site.publish import Publisher, forget, is_published, output_path, salts, state_folder
 from generator.site.render import THEME_DIR
-from generator.site.sections import Section, SectionMemo, keep_sections, kept_sections
+from generator.site.sections import KeptSections, Section, SectionMemo, keep_sections
 from generator.site.store import GeneratedFiles
 from generator.site.theme import ThemeHelpers, asset_version
 from generator.site.watching import watch_natively
@@ -195,7 +195,7 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
             if self.serving:
                 sections = SectionMemo(self._sections if self.view.lent_from_previous else {})
             else:  # `jinlin build`: as the last build kept them (a clean build finds none)
-                sections = SectionMemo(kept_sections(self.cache_dir))
+                sections = SectionMemo(KeptSections(self.cache_dir))
             pages = generate_pages(ctx, sections)
             self._section_memo = sections
             self._sections = sections.now

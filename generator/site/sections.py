@@ -8,7 +8,7 @@ salt, and the site still holds the section's pages as they were published, the s
 pages, files and photos are those of the last build: its pages come back deferred, as
 unchanged pages do, without walking 2,000 building histories to find out. ``serve``
 keeps sections in memory; ``jinlin build`` in the cache folder
-(:func:`kept_sections`, :func:`keep_sections`), so that an edited activity does not make the 星级
+(:class:`KeptSections`, :func:`keep_sections`), so that an edited activity does not make the 星级
 pages again.
 
 Should a kept page be needed after all (its file gone from the site folder, say), the
@@ -124,11 +124,6 @@ class KeptSections:
         return section if section is not _NONE and (section.salt, section.inputs) == (salt, inputs) else None
 
 
-def kept_sections(cache_dir: Path) -> KeptSections:
-    """The sections kept by the last ``jinlin build`` (none if unreadable)."""
-    return KeptSections(cache_dir)
-
-
 _NONE = Section(b"", [], [], [])
 
 
@@ -138,7 +133,8 @@ def keep_sections(memo: SectionMemo, cache_dir: Path, names: list[str]) -> None:
     if not names:
         return
     folder = _folder(cache_dir)
-    index = load_pickle(folder / "index.pickle", {})
+    # the index as this build read it (a build that read none keeps only its own sections)
+    index = dict(memo.previous.index) if isinstance(memo.previous, KeptSections) else {}
     for name in names:
         section = memo.now[name]
         save_pickle(folder / f"{name}.pickle", section)
