@@ -39,16 +39,17 @@ class Dataset:
         return self.rows if self.made_from is None else self.made_from
 
     @cached_property
-    def _lines(self) -> list[tuple[list[Any], str]]:
+    def _lines(self) -> list[tuple[str, str]]:
         if self.view is None:
             return [self._line(row) for row in self.rows]
         derived, name = self.view.derived, f"open-data/{self.name}"
         return [derived(name, row, self._line) for row in self.rows]
 
-    def _line(self, row: Any) -> tuple[list[Any], str]:
-        """A row's CSV cells and JSON record (made once for both files)."""
+    def _line(self, row: Any) -> tuple[str, str]:
+        """A row's CSV line and JSON record (made once for both files, and kept as two
+        strings: an edited build reads 5,000 kept rows, not 70,000 cells)."""
         record = self.record(row)
-        return [_cell(v) for v in record.values()], json.dumps(record, ensure_ascii=False, default=str)
+        return _csv_line([_cell(v) for v in record.values()]), json.dumps(record, ensure_ascii=False, default=str)
 
     def record(self, row: Any) -> dict[str, Any]:
         """One row as a dict (JSON key → value)."""
@@ -56,11 +57,8 @@ class Dataset:
 
     def csv_bytes(self) -> bytes:
         """UTF-8 with BOM, so that Excel on Windows opens the Chinese text correctly."""
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow([header for _, header, _ in self.columns])
-        writer.writerows(cells for cells, _ in self._lines)
-        return ("\ufeff" + out.getvalue()).encode("utf-8")
+        head = _csv_line([header for _, header, _ in self.columns])
+        return "".join(["\ufeff", head, *(line for line, _ in self._lines)]).encode("utf-8")
 
     def json_bytes(self) -> bytes:
         """``{"title", "fields", "records"}`` with one record per line: readable, and made
@@ -69,6 +67,13 @@ class Dataset:
         head = json.dumps({"title": self.title, "fields": fields}, ensure_ascii=False)
         rows = ",\n".join(line for _, line in self._lines)
         return f"{head[:-1]}, \"records\": [\n{rows}\n]}}\n".encode()
+
+
+def _csv_line(cells: list[Any]) -> str:
+    """One CSV line, as :func:`csv.writer` ends it for Excel (``\\r\\n``)."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerow(cells)
+    return out.getvalue()
 
 
 def _cell(value: Any) -> Any:
