@@ -173,7 +173,10 @@ def masked_content(content: Content, *, known: Masked | None = None, into: Maske
 def _masked_record(record: M) -> M:
     doc = source_of(record)
     # the file's text had no number: only its private fields need emptying (fast at city scale)
-    return _masked_model(record, numbers=doc is None or doc.may_hold_numbers)
+    numbers = doc is None or doc.may_hold_numbers
+    if not numbers and not _fields(type(record)).holds_private:  # an activity, say: as it is
+        return record
+    return _masked_model(record, numbers=numbers)
 
 
 def _masked_model(model: M, numbers: bool) -> M:
@@ -212,6 +215,11 @@ class _Fields:
     """May hold published text (not private, not ids, not file paths): masked."""
     holding_private: tuple[str, ...]
     """Parts with private fields inside (the 心愿人 of a wish)."""
+
+    @property
+    def holds_private(self) -> bool:
+        """Whether a record of this type can hold anything private at all."""
+        return bool(self.private or self.holding_private)
 
 
 @cache

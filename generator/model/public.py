@@ -438,6 +438,9 @@ class PublicView:
               same: Callable[[P], bool] | None = None) -> P:
         """:meth:`derived` for the public record of ``kind`` made from ``record``: lent only
         while nothing else it is made from (:data:`MADE_FROM`) changed."""
+        found = self._made.get((kind, id(record)))  # made already: as derived() would find it
+        if found is not None and found[0] is record:
+            return found[1]  # type: ignore[return-value]
         if self._stored is not None:
             make = partial(self._stored_or_made, kind, make, same)
         if self.changed & MADE_FROM[kind]:
