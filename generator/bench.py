@@ -83,8 +83,11 @@ def _notes(options: argparse.Namespace) -> list[str]:
         "Clean build and bare MkDocs both start from an empty output folder; the parse cache is warm "
         "(the clean build's `--clean` empties jinlin's own cache folder).",
         "Rebuild ratios divide wall times of the same run; CPU ratios are given beside them. The edited "
-        "rebuild is the median of three builds, each after another sentence is added to the same activity "
+        "rebuild is the median of five builds, each after another sentence is added to the same activity "
         "(the first right after the clean build, which keeps its caches for it).",
+        "The province is divided by a clean city build made right before it (the city's first clean "
+        "build is half an hour earlier, and the host's speed drifts); the ratio to the first is given "
+        "beside it.",
         "jinlin's own modules are byte-compiled before the run (`python -m compileall generator`), as an "
         "installed program's are: this machine sets `PYTHONDONTWRITEBYTECODE`, which would make every "
         "process compile them again (0.12 s each).",
