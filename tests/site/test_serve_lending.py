@@ -146,3 +146,17 @@ def test_dataclass_pages_keep_their_fields_when_replayed() -> None:
     page = GeneratedPage("a/", "标题", "<p>正文</p>", "说明", "a/", True, "img.jpg", {"k": 1})
     copy = bodiless(page)
     assert copy.body == "" and dataclasses.replace(copy, body=page.body) == page
+
+
+def test_a_kept_section_comes_back_from_its_file_as_it_was() -> None:
+    """A section keeps its pages' fields as tuples on disk; read back, every field is in
+    its place (no two fields of the page below are equal)."""
+    import pickle
+
+    from generator.site.render import GeneratedPage
+    from generator.site.sections import Section
+
+    page = GeneratedPage("a/", "标题", "正文", "说明", "a/section/", True, "img.jpg", {"k": 1})
+    section = Section(b"salt", [page], ["data/a.csv"], ["a.jpg"], {"activities": b"d"}, {"a/": "key"})
+    again = pickle.loads(pickle.dumps(section, protocol=pickle.HIGHEST_PROTOCOL))
+    assert again == section and [dataclasses.asdict(p) for p in again.pages] == [dataclasses.asdict(page)]
