@@ -39,9 +39,9 @@ RecordId = Annotated[
 
 
 def month_of(date: dt.date) -> str:
-    """``YYYY-MM`` of ``date`` (formatted by hand: asked hundreds of thousands of times per
-    build, and ``strftime`` is several times slower)."""
-    return f"{date.year:04d}-{date.month:02d}"
+    """``YYYY-MM`` of ``date`` (cut from its ISO form: asked hundreds of thousands of times
+    per build, and ``strftime`` or a formatted string is several times slower)."""
+    return date.isoformat()[:7]
 
 
 def _month(value: str) -> str:

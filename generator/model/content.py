@@ -44,8 +44,8 @@ class Content:
 
     def months(self) -> list[str]:
         """Every month (``YYYY-MM``) with an activity, meeting or rating, oldest first."""
-        found = {a.date.strftime("%Y-%m") for a in self.activities.values()}
-        found |= {m.date.strftime("%Y-%m") for m in self.meetings.values()}
+        found = {month_of(a.date) for a in self.activities.values()}
+        found |= {month_of(m.date) for m in self.meetings.values()}
         found |= {r.month for r in self.ratings.values()}
         return sorted(found)
 
@@ -63,7 +63,7 @@ class Content:
         return found
 
     def meetings_in(self, month: str) -> list[Meeting]:
-        chosen = [m for m in self.meetings.values() if m.date.strftime("%Y-%m") == month]
+        chosen = [m for m in self.meetings.values() if month_of(m.date) == month]
         return sorted(chosen, key=lambda m: (m.date, m.id))
 
     def ratings_in(self, month: str) -> list[RatingSheet]:

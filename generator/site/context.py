@@ -118,7 +118,8 @@ class SiteContext:
 
     @cached_property
     def _thumbs(self) -> dict[str, WebPhoto | None]:
-        return {a.id: next(iter(self.photos(a.photos[:1])), None) for a in self.view.activities}
+        # only activities with a photo are asked (most have none; thumb() finds no entry)
+        return {a.id: next(iter(self.photos(a.photos[:1])), None) for a in self.view.activities if a.photos}
 
     def render(self, template: str, here: str, **context: object) -> str:
         """Render a page body, with the context itself available as ``ctx``; with a
