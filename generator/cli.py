@@ -178,6 +178,8 @@ def _end_now() -> None:
 
     if threading.active_count() > 1:  # a thread still at work: end as usual
         return
+    if (search := sys.modules.get("generator.site.searchindex")) is not None:
+        search.stop_service()  # and waited for: no process left behind, not even a finished one
     logging.shutdown()
     sys.stdout.flush()
     sys.stderr.flush()

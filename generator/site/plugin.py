@@ -123,6 +123,14 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
                            theme_dir=_theme_dir(config), docs_dir=Path(config.docs_dir), options=options,
                            known_file=cache / "inputs-seen.pickle", stored=stored, listing=listing)
 
+    def warm_search(self) -> None:
+        """Start Pagefind's service for a build that will index only its changed pages: its
+        Chinese dictionary loads while the content does (see :class:`~generator.site.searchindex.PagefindService`)."""
+        if self.config.enabled and self.config.search:
+            from generator.site.searchindex import warm_up
+
+            warm_up()
+
     def state_folder(self, config: Any, target: Path) -> Path:
         """Where this cache remembers what was published into ``target``."""
         return state_folder(target, self.paths(config)[1])
@@ -147,6 +155,8 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
         if not self.config.enabled:
             return config
         self._reset()
+        if self.serving:  # every save rebuilds: its few changed pages index in the warm service
+            self.warm_search()
         content_dir, self.cache_dir = self.paths(config)
         self.content_dir = content_dir
         content = self._load(content_dir)
