@@ -39,7 +39,7 @@ from generator.site.errorpage import ContentFolder, error_site
 from generator.site.markdowncache import Remembered
 from generator.site.memo import Fingerprinter, RenderMemo
 from generator.site.pages import generate_pages
-from generator.site.publish import Publisher, forget, is_published, output_path, salts, state_folder
+from generator.site.publish import SITEMAP, Publisher, forget, is_published, output_path, salts, state_folder
 from generator.site.render import THEME_DIR
 from generator.site.sections import KeptSections, Section, SectionMemo, keep_sections
 from generator.site.store import GeneratedFiles
@@ -235,7 +235,12 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
         helpers = ThemeHelpers(site, asset_version(_theme_dir(config)))
         env.globals["jinlin"] = helpers
         if self.publisher is not None:
-            helpers.sitemap = self.publisher.sitemap_urls(config.site_url)
+            hand_written = [f.page.canonical_url or f.page.abs_url or "" for f in files.documentation_pages()
+                            if f.page is not None]
+            if self.publisher.keep_sitemap(config.site_url, hand_written):
+                config.theme.static_templates.discard(SITEMAP)  # the published one stands
+            else:
+                helpers.sitemap = self.publisher.sitemap_urls(config.site_url)
             with collector_paused(collect_first=False):  # as for making pages
                 self._publishing(lambda p: p.render(env, config, self.nav, files))
         return env

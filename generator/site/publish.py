@@ -114,6 +114,10 @@ class Publisher:
         self.file_paths: list[str] = []
         self.copies: dict[str, Path] = {}
         self.page_urls: list[str] = []
+        self.frame_salt = b""
+        self.sitemap_key = ""
+        self.sitemap_kept = False
+        """MkDocs made no ``sitemap.xml``: the published one stands (see :meth:`keep_sitemap`)."""
         self.search: search.SearchUpdate | None = None
         if search_enabled:
             known = None if clean else _recall(self.target, state_dir)
@@ -142,6 +146,7 @@ class Publisher:
         self.files, self.copies = files, copies
         self.file_paths = list(files)
         self.page_urls = [page.url for page in pages]
+        self.frame_salt = frame_salt
         previous = self.previous.pages if self.previous and self.out.incremental else {}
         salted = hashlib.blake2b(frame_salt, digest_size=DIGEST_SIZE)
         for page in pages:
@@ -198,12 +203,18 @@ class Publisher:
                  and self.search.plan is not None and not self.search.plan.full)
         if self.search is not None and self.search.running is not None and not later:
             self.search.running.wait()  # a failure here still leaves the site untouched
-        self.date_sitemap()
+        if self.sitemap_kept:
+            self.out.unchanged(SITEMAP)
+            self.out.unchanged(f"{SITEMAP}.gz")
+        else:
+            self.date_sitemap()
         if self.mkdocs_dir != self.site_dir:
             self._take_mkdocs_files()
         self.out.commit()
         keys = self.render_memo.keys if self.render_memo is not None else {}
         files = {path: key for path in self.file_paths if (key := keys.get(path)) is not None}
+        if self.sitemap_key and (self.sitemap_kept or (self.mkdocs_dir / SITEMAP).is_file()):
+            files[SITEMAP] = self.sitemap_key  # what the published sitemap was made from
         state = PublishedState(self.out.manifest, pages=self.states, files=files)
         if self.search is not None:
             state.sources = self.search.sources.now
@@ -226,7 +237,7 @@ class Publisher:
         """Give ``sitemap.xml.gz`` the build day as its time, as MkDocs does when it made
         the pages itself (it takes the latest page date; with no pages of its own it would
         take the second of the build, and two builds of one day would differ)."""
-        sitemap = self.mkdocs_dir / "sitemap.xml"
+        sitemap = self.mkdocs_dir / SITEMAP
         if not sitemap.is_file():
             return
         day = int(datetime.datetime.fromisoformat(utils.get_build_date()).timestamp())
@@ -246,6 +257,21 @@ class Publisher:
             self.search.cancel()
         self.out.discard()
 
+    def keep_sitemap(self, site_url: str | None, hand_written: list[str]) -> bool:
+        """True if ``sitemap.xml`` (and its ``.gz``) as published is what MkDocs would write
+        now: the same pages (``hand_written``: MkDocs' own pages' addresses), address, day,
+        theme, code and settings. MkDocs then need not make it (10,000 addresses rendered,
+        written, compressed and read back: a tenth of a second of every rebuild); only an
+        incremental ``jinlin build`` keeps it."""
+        hasher = hashlib.blake2b(self.frame_salt, digest_size=DIGEST_SIZE)
+        hasher.update(f"{utils.get_build_date()}\0{site_url}\0".encode())
+        hasher.update("\0".join([*hand_written, "", *self.page_urls]).encode())
+        self.sitemap_key = hasher.hexdigest()
+        previous = self.previous.files.get(SITEMAP) if self.previous is not None else None
+        self.sitemap_kept = (self.mkdocs_dir != self.site_dir and self.out.incremental and previous == self.sitemap_key
+                             and all(name in self.out.previous for name in (SITEMAP, f"{SITEMAP}.gz")))
+        return self.sitemap_kept
+
     def sitemap_urls(self, site_url: str | None) -> list[str]:
         """Absolute addresses of every generated page, for ``sitemap.xml``."""
         if not site_url:
@@ -253,6 +279,8 @@ class Publisher:
         base = site_url if site_url.endswith("/") else site_url + "/"
         return [base + url for url in self.page_urls]
 
+
+SITEMAP = "sitemap.xml"
 
 _GZIP_PLAIN = b"\x1f\x8b\x08\x08"
 """A gzip header with a file name and nothing else (no header checksum: the time in it can

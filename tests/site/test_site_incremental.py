@@ -435,6 +435,49 @@ def test_a_clean_build_gives_the_same_site_as_rebuilds(site_copy: Path, tmp_path
 
 @pytest.mark.slow
 @pytest.mark.browser
+def test_an_edit_keeps_the_published_sitemap_and_a_new_page_or_day_makes_it_again(
+        site_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """MkDocs makes ``sitemap.xml`` only when its pages, address, day or theme change: an
+    edited activity leaves the published one (and its ``.gz``) as they are."""
+    import datetime
+    import gzip
+
+    from mkdocs.commands import build as mkdocs_build
+
+    rendered: list[str] = []
+    original = mkdocs_build._build_theme_template
+    monkeypatch.setattr(mkdocs_build, "_build_theme_template",
+                        lambda name, *rest: (rendered.append(name), original(name, *rest))[1])
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    sitemap = site / "sitemap.xml"
+    activity = site_copy / ACTIVITY
+    _build(site_copy, site, cache)
+    assert "sitemap.xml" in rendered
+    # the first update of a site learns what MkDocs wrote into it (a whole build swaps the folder in)
+    activity.write_text(activity.read_text(encoding="utf-8").replace("楼道焕然一新", "楼道整洁"), encoding="utf-8")
+    _build(site_copy, site, cache)
+    before, stamps = sitemap.read_bytes(), _times(site)
+    activity.write_text(activity.read_text(encoding="utf-8").replace("楼道整洁", "楼道窗明几净"), encoding="utf-8")
+    rendered.clear()
+    _build(site_copy, site, cache)
+    assert "sitemap.xml" not in rendered and "窗明几净" in (site / PAGE).read_text(encoding="utf-8")
+    assert all(_times(site)[site / name] == stamps[site / name] for name in ("sitemap.xml", "sitemap.xml.gz"))
+    assert sitemap.read_bytes() == before
+    added = activity.with_name("2026-08-15-loudao-qingli-2.yml")
+    added.write_text(activity.read_text(encoding="utf-8"), encoding="utf-8")
+    _build(site_copy, site, cache)  # one more page
+    assert "sitemap.xml" in rendered and b"/activities/2026-08-15-loudao-qingli-2/</loc>" in sitemap.read_bytes()
+    assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()) == sitemap.read_bytes()
+    tomorrow = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=1)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(tomorrow.timestamp())))
+    rendered.clear()
+    activity.write_text(activity.read_text(encoding="utf-8").replace("楼道窗明几净", "楼道焕然一新"),
+                        encoding="utf-8")
+    _build(site_copy, site, cache)  # another day
+    assert "sitemap.xml" in rendered and f"<lastmod>{tomorrow:%Y-%m-%d}</lastmod>".encode() in sitemap.read_bytes()
+    assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()) == sitemap.read_bytes()
+
+
 def test_search_after_an_edit_finds_the_new_text_once(site_copy: Path, tmp_path: Path) -> None:
     """The changed page comes from the small second bundle; its old entry in the main
     bundle is dropped, so the page is listed once."""
