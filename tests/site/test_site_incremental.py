@@ -468,7 +468,7 @@ def test_an_edit_keeps_the_published_sitemap_and_a_new_page_or_day_makes_it_agai
     _build(site_copy, site, cache)  # one more page
     assert "sitemap.xml" in rendered and b"/activities/2026-08-15-loudao-qingli-2/</loc>" in sitemap.read_bytes()
     assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()) == sitemap.read_bytes()
-    tomorrow = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=1)
+    tomorrow = datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=1)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(tomorrow.timestamp())))
     rendered.clear()
     activity.write_text(activity.read_text(encoding="utf-8").replace("楼道窗明几净", "楼道焕然一新"),
