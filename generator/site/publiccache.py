@@ -83,15 +83,24 @@ def save(view: PublicView, fingerprints: Fingerprinter, kept: Kept) -> None:
     the build's, made with the view's :attr:`~PublicView.stored_digests`). A file is written
     only if its records are not exactly those it holds; a file this build did not read
     stays as it is (best effort: a cache never fails a build)."""
-    files: dict[str, dict[tuple[str, str], tuple[object, bytes]]] = {}
+    # the files to write: those holding a record made by this build (every record asked
+    # for is looked up in its file first, so that file was read), and those read whose
+    # record is gone (a deleted activity); one edit writes two or three files of 240
+    changed = {_file(key) for key in view.kept if key not in view.from_store}
+    changed.update(name for name, records in kept.files.items()
+                   if name not in changed and any(key not in view.kept for key in records))
+    if not changed:
+        return
+    files: dict[str, dict[tuple[str, str], tuple[object, bytes]]] = {name: {} for name in changed}
     for key, record in view.kept.items():
+        records = files.get(_file(key))
+        if records is None:
+            continue
         # a lent record's digest comes with it (``fingerprints`` knows the view's stored
         # digests); what is derived from public records needs no digest of its own
         digest = fingerprints.of_record(record) if key[0] in KINDS else b""
         if digest is not None:  # a record without a digest is made anew each build
-            files.setdefault(_file(key), {})[key] = (record, digest)
+            records[key] = (record, digest)
     for name, records in sorted(files.items()):
-        if set(records) == set(kept.files.get(name, {})) and view.from_store.issuperset(records):
-            continue
         save_pickle(kept.folder / f"{name}.pickle", records)
 

@@ -85,6 +85,25 @@ def test_only_what_an_edit_touches_is_made_again(site_copy: Path, tmp_path: Path
     assert any(link.id == made["activities"].id for link in made["meetings"].activities)
 
 
+def test_a_record_gone_from_the_view_leaves_its_kept_file(site_copy: Path, tmp_path: Path) -> None:
+    """A file read by a build that holds a record the view no longer has (its activity was
+    deleted) is written again without it; files with nothing made or gone are not written."""
+    from generator.site.background import save_pickle
+
+    _view(site_copy, tmp_path)
+    files = sorted(publiccache.folder(tmp_path).glob("activities-*.pickle"))
+    held = files[0]
+    records = load_pickle(held, {})
+    gone = ("activities", held.stem.rsplit("-", 1)[1] + "0" * 31)  # a key of that file
+    assert publiccache._file(gone) == held.stem and gone not in records
+    save_pickle(held, {**records, gone: next(iter(records.values()))})
+    for file in files:
+        os.utime(file, ns=(0, 0))
+    _view(site_copy, tmp_path)  # nothing changed: every record lent, the gone one dropped
+    assert set(load_pickle(held, {})) == set(records)
+    assert [f for f in files if f.stat().st_mtime_ns] == [held]
+
+
 def test_other_code_lends_nothing(site_copy: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Neither public records nor what was derived from them (an open-data row is made
     by site code from a record whose digest may not change with that code)."""
