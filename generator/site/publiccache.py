@@ -86,21 +86,23 @@ def save(view: PublicView, fingerprints: Fingerprinter, kept: Kept) -> None:
     # the files to write: those holding a record made by this build (every record asked
     # for is looked up in its file first, so that file was read), and those read whose
     # record is gone (a deleted activity); one edit writes two or three files of 240
-    changed = {_file(key) for key in view.kept if key not in view.from_store}
-    changed.update(name for name, records in kept.files.items()
-                   if name not in changed and any(key not in view.kept for key in records))
-    if not changed:
-        return
-    files: dict[str, dict[tuple[str, str], tuple[object, bytes]]] = {name: {} for name in changed}
-    for key, record in view.kept.items():
-        records = files.get(_file(key))
-        if records is None:
-            continue
-        # a lent record's digest comes with it (``fingerprints`` knows the view's stored
-        # digests); what is derived from public records needs no digest of its own
-        digest = fingerprints.of_record(record) if key[0] in KINDS else b""
-        if digest is not None:  # a record without a digest is made anew each build
-            records[key] = (record, digest)
-    for name, records in sorted(files.items()):
+    made: dict[str, list[tuple[str, str]]] = {}
+    for key in view.kept:
+        if key not in view.from_store:
+            made.setdefault(_file(key), []).append(key)
+    changed = set(made)
+    # every lent record was read from a file: as many lent as read, and none is gone
+    if sum(len(records) for records in kept.files.values()) != len(view.from_store):
+        changed.update(name for name, records in kept.files.items()
+                       if name not in changed and any(key not in view.kept for key in records))
+    for name in sorted(changed):
+        records: dict[tuple[str, str], tuple[object, bytes]] = {}
+        for key in [*(k for k in kept.files.get(name, {}) if k in view.kept), *made.get(name, [])]:
+            record = view.kept[key]
+            # a lent record's digest comes with it (``fingerprints`` knows the view's stored
+            # digests); what is derived from public records needs no digest of its own
+            digest = fingerprints.of_record(record) if key[0] in KINDS else b""
+            if digest is not None:  # a record without a digest is made anew each build
+                records[key] = (record, digest)
         save_pickle(kept.folder / f"{name}.pickle", records)
 
