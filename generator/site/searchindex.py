@@ -133,13 +133,14 @@ class Indexing:
             shutil.rmtree(self.output, ignore_errors=True)
 
     def wait(self) -> None:
-        """Wait for Pagefind; raise :class:`BuildError` if it failed."""
+        """Wait for Pagefind; raise :class:`BuildError` if it failed (asked again, the same)."""
         if self._thread is not None:
             self._thread.join()
             self._thread = None
-            if self._served:
-                return
-            self._start()
+            if not self._served:
+                self._start()
+        if self._served:  # the service goes on: it is not this run's to wait for
+            return
         try:
             out, err = self.process.communicate(timeout=1800)
         except subprocess.TimeoutExpired as exc:
@@ -153,7 +154,7 @@ class Indexing:
             stop_service()  # a request under way ends with the service
             self._thread.join()
             self._thread = None
-        if self.process.poll() is None:
+        if not self._served and self.process.poll() is None:
             self.process.kill()
             self.process.wait()
 

@@ -67,6 +67,13 @@ def test_an_edit_is_indexed_by_the_warm_service(site_copy: Path, tmp_path: Path,
     _build(site_copy, site, cache)
     assert served == [True] and started == []  # the program never ran on its own
     _delta_holds_the_edit(site)
+    service = searchindex.warm_service()
+    assert service is not None  # still running, for the next build (serve makes many)
+    activity = site_copy / ACTIVITY
+    activity.write_text(activity.read_text(encoding="utf-8").replace("窗明几净", "干净整洁"), encoding="utf-8")
+    _build(site_copy, site, cache)
+    assert served == [True, True] and started == [] and searchindex.warm_service() is service
+    assert "干净整洁" in (site / "activities/2026-08-15-loudao-qingli/index.html").read_text(encoding="utf-8")
 
 
 def test_a_failing_service_hands_the_pages_to_the_program(site_copy: Path, tmp_path: Path,
