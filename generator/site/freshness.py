@@ -21,7 +21,7 @@ import generator
 from generator.cachefile import write_cache_file
 from generator.load.listing import Listing, Stat, stat_key, trusted
 from generator.load.yamlfile import digest_of
-from generator.site.background import load_pickle, save_pickle
+from generator.site.background import load_marshal, save_marshal
 
 SMALL = 1 << 18
 """Files up to this size are fingerprinted by their bytes, larger ones by size and time."""
@@ -53,7 +53,7 @@ def fingerprint(content_dir: Path, *, config_file: Path, theme_dir: Path, docs_d
     given: the build hands the same listing to the loader, one walk instead of two): its
     record files, the other files it meets and the photos under ``media/``. Hidden files
     and editor backups, which the loader skips, are not part of the fingerprint."""
-    known: Known = load_pickle(known_file, {})
+    known: Known = load_marshal(known_file, {}) if known_file is not None else {}
     seen: Known = {}
     in_store = _by_relative_path(stored)
     digest = hashlib.blake2b(digest_size=16)
@@ -68,7 +68,7 @@ def fingerprint(content_dir: Path, *, config_file: Path, theme_dir: Path, docs_d
             digest.update(f"{path}\0{identity}\n".encode())
     digest.update(config_file.read_bytes() if config_file.is_file() else b"")
     if known_file is not None and seen != known:
-        save_pickle(known_file, seen)
+        save_marshal(known_file, seen)
     return digest.hexdigest()
 
 

@@ -121,7 +121,7 @@ class JinlinPlugin(BasePlugin[JinlinConfig]):
                                                          shown_root)
         return fingerprint(content, config_file=Path(config.config_file_path or "mkdocs.yml"),
                            theme_dir=_theme_dir(config), docs_dir=Path(config.docs_dir), options=options,
-                           known_file=cache / "inputs-seen.pickle", stored=stored, listing=listing)
+                           known_file=cache / "inputs-seen.marshal", stored=stored, listing=listing)
 
     def warm_search(self) -> None:
         """Start Pagefind's service for a build that will index only its changed pages: its

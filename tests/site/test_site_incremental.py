@@ -331,11 +331,31 @@ def test_a_page_comes_back_only_from_the_same_inputs_under_the_key_the_site_hold
     assert made[0] == "a/"
 
 
+def test_marshalled_caches_come_back_only_as_written(tmp_path: Path) -> None:
+    """The published state and the inputs seen are marshalled: read back exactly, and
+    anything else (another type, another Python's file, damaged bytes) reads as missing."""
+    import marshal
+
+    from generator.site.background import load_marshal, save_marshal
+
+    path = tmp_path / "state.marshal"
+    state = {"a/": ("body", "frame", None), "b/": (None, "frame", "source")}
+    save_marshal(path, state)
+    assert load_marshal(path, {}) == state and load_marshal(path, ()) == ()
+    good = path.read_bytes()
+    path.write_bytes(marshal.dumps(("jinlin 3.99 4", state)))  # as another Python wrote it
+    assert load_marshal(path, {}) == {}
+    for damaged in (b"", b"n", b"not a pickle", good[:len(good) // 2]):
+        path.write_bytes(damaged)
+        assert load_marshal(path, {}) == {}, damaged
+    assert load_marshal(tmp_path / "missing", {}) == {}
+
+
 DAMAGEABLE = {
-    "published state": "published/*/published.pickle", "pages kept by record": "record-pages/*.pickle",
+    "published state": "published/*/published.marshal", "pages kept by record": "record-pages/*.pickle",
     "section index": "sections/index.pickle", "sections": "sections/[!i]*.pickle",
     "public records": "public/*.pickle", "星级 index": "rated-*/index.pickle", "星级 months": "rated-*/[!i]*.pickle",
-    "Markdown": "markdown-*.pickle", "previews": "bulletin-previews.pickle", "inputs seen": "inputs-seen.pickle",
+    "Markdown": "markdown-*.pickle", "previews": "bulletin-previews.pickle", "inputs seen": "inputs-seen.marshal",
     "compiled templates": "jinja*/__jinja2_*.cache",
 }
 REPAIRED = {"published state", "pages kept by record", "section index", "sections", "星级 index", "星级 months",
