@@ -422,6 +422,27 @@ class PublicView:
         self._made[key] = (value, made)
         return made  # type: ignore[no-any-return]
 
+    @property
+    def keeps_on_disk(self) -> bool:
+        """Whether public records are kept in the cache folder (see :meth:`lend_stored`)."""
+        return self._stored is not None
+
+    def derived_run(self, name: str, values: Sequence[Any], make: Callable[[Sequence[Any]], P]) -> P:
+        """``make(values)`` for a run of public records (the open-data lines of 256
+        activities, say), kept on the disk with the public records under the digests of
+        all of them (see :meth:`lend_stored`): an edited activity makes its run again,
+        and the others come back whole. Without a store, made anew."""
+        if self._stored is None:
+            return make(values)
+        hasher = hashlib.blake2b(self._stored_code, digest_size=16)
+        hasher.update(f"{name}\0".encode())
+        for value in values:
+            digest = self._digest(value)
+            if digest is None:
+                return make(values)
+            hasher.update(digest)
+        return self._from_store((name, hasher.hexdigest()), make, values)[0]
+
     def lend_stored(self, stored: Stored, code: bytes) -> None:
         """Use public records kept by an earlier build (another process, where no record is
         the very same object). Each is found by its source key: a digest of ``code`` (what

@@ -14,6 +14,9 @@ from typing import Any
 from generator.model.public import PublicView, RatedBuilding, RatedMonth
 from generator.site.urls import record_url
 
+RUN = 256
+"""Rows kept together on the disk (see :attr:`Dataset._runs`)."""
+
 Column = tuple[str, str, Callable[[Any], Any]]
 """(json key, Chinese header, getter)."""
 
@@ -39,11 +42,24 @@ class Dataset:
         return self.rows if self.made_from is None else self.made_from
 
     @cached_property
-    def _lines(self) -> list[tuple[str, str]]:
-        if self.view is None:
-            return [self._line(row) for row in self.rows]
-        derived, name = self.view.derived, f"open-data/{self.name}"
-        return [derived(name, row, self._line) for row in self.rows]
+    def _runs(self) -> list[tuple[str, str]]:
+        """The rows' CSV lines and JSON records, joined by runs of :data:`RUN` rows: kept
+        on the disk run by run (an edited activity makes 256 lines again, and the other
+        runs come back as twenty strings, not 5,000 rows)."""
+        if self.view is None or not self.view.keeps_on_disk:
+            return [self._joined(self.rows)]
+        rows = self.rows if isinstance(self.rows, list) else list(self.rows)
+        name = f"open-data-run/{self.name}"
+        return [self.view.derived_run(name, rows[start:start + RUN], self._joined)
+                for start in range(0, len(rows), RUN)]
+
+    def _joined(self, rows: Sequence[Any]) -> tuple[str, str]:
+        if self.view is None or self.view.keeps_on_disk:
+            lines = [self._line(row) for row in rows]
+        else:  # ``serve``: a row of the very record of the last view is that view's
+            derived, name = self.view.derived, f"open-data/{self.name}"
+            lines = [derived(name, row, self._line) for row in rows]
+        return "".join(line for line, _ in lines), ",\n".join(record for _, record in lines)
 
     def _line(self, row: Any) -> tuple[str, str]:
         """A row's CSV line and JSON record (made once for both files, and kept as two
@@ -58,14 +74,14 @@ class Dataset:
     def csv_bytes(self) -> bytes:
         """UTF-8 with BOM, so that Excel on Windows opens the Chinese text correctly."""
         head = _csv_line([header for _, header, _ in self.columns])
-        return "".join(["\ufeff", head, *(line for line, _ in self._lines)]).encode("utf-8")
+        return "".join(["\ufeff", head, *(lines for lines, _ in self._runs)]).encode("utf-8")
 
     def json_bytes(self) -> bytes:
         """``{"title", "fields", "records"}`` with one record per line: readable, and made
         by the C encoder (``indent`` falls back to the pure-Python one, seconds per city)."""
         fields = {key: header for key, header, _ in self.columns}
         head = json.dumps({"title": self.title, "fields": fields}, ensure_ascii=False)
-        rows = ",\n".join(line for _, line in self._lines)
+        rows = ",\n".join(records for _, records in self._runs if records)
         return f"{head[:-1]}, \"records\": [\n{rows}\n]}}\n".encode()
 
 

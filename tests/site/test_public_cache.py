@@ -104,6 +104,25 @@ def test_a_record_gone_from_the_view_leaves_its_kept_file(site_copy: Path, tmp_p
     assert [f for f in files if f.stat().st_mtime_ns] == [held]
 
 
+def test_an_edit_makes_one_run_of_open_data_again(site_copy: Path, tmp_path: Path,
+                                                  monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Open-data lines are kept by runs of rows: an edited activity makes its run again and
+    the files equal those of a view made afresh."""
+    from generator.site import opendata
+
+    monkeypatch.setattr(opendata, "RUN", 2)
+    _view(site_copy, tmp_path, [])
+    edit_content(site_copy, EDITS[0])  # one activity's title
+    data: list[bytes] = []
+    lent, _ = _view(site_copy, tmp_path, data)
+    runs = [key for key in lent.kept if key[0] == "open-data-run/activities"]
+    made = [key for key in runs if key not in lent.from_store]
+    assert len(runs) == -(-len(lent.activities) // 2) > 2 and len(made) == 1, (len(runs), made)
+    fresh = _fresh(site_copy)
+    assert data == [f() for table in datasets(fresh) for f in (table.csv_bytes, table.json_bytes)]
+    assert "天润小区楼道大扫除" in data[0].decode("utf-8-sig")
+
+
 def test_other_code_lends_nothing(site_copy: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Neither public records nor what was derived from them (an open-data row is made
     by site code from a record whose digest may not change with that code)."""
@@ -111,7 +130,7 @@ def test_other_code_lends_nothing(site_copy: Path, tmp_path: Path, monkeypatch) 
     monkeypatch.setattr(publiccache, "code", lambda cache_dir: b"other rules")
     lent, _ = _view(site_copy, tmp_path, [])
     assert not lent.stored_digests and not lent.from_store
-    assert any(kind.startswith("open-data/") for kind, _ in lent.kept)
+    assert any(kind.startswith("open-data") for kind, _ in lent.kept)
 
 
 def test_a_copied_file_is_its_own_record(site_copy: Path, tmp_path: Path) -> None:
@@ -124,9 +143,13 @@ def test_a_copied_file_is_its_own_record(site_copy: Path, tmp_path: Path) -> Non
     assert len({a.id for a in lent.activities}) == len(lent.activities)
 
 
-def test_open_data_rows_of_lent_records_are_kept_too(site_copy: Path, tmp_path: Path) -> None:
-    """The rows of open data made from a lent record come from the disk too, and the
-    files are those of a fresh view (after an edit as well)."""
+def test_open_data_rows_of_lent_records_are_kept_too(site_copy: Path, tmp_path: Path,
+                                                     monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The rows of open data made from lent records come from the disk too, by runs of
+    rows, and the files are those of a fresh view (after an edit as well)."""
+    from generator.site import opendata
+
+    monkeypatch.setattr(opendata, "RUN", 2)
     fresh: list[bytes] = []
     for table in datasets(_fresh(site_copy)):
         fresh += [table.csv_bytes(), table.json_bytes()]
@@ -134,15 +157,15 @@ def test_open_data_rows_of_lent_records_are_kept_too(site_copy: Path, tmp_path: 
         data: list[bytes] = []
         view, _ = _view(site_copy, tmp_path, data)
         assert data == fresh, build
-    rows = {key for key in view.kept if key[0] == "open-data/activities"}
-    assert len(rows) == len(view.activities) and rows <= view.from_store
+    runs = {key for key in view.kept if key[0] == "open-data-run/activities"}
+    assert len(runs) == -(-len(view.activities) // 2) and runs <= view.from_store
     edit_content(site_copy, EDITS[0])
     data = []
     view, _ = _view(site_copy, tmp_path, data)
     assert data == [f() for t in datasets(_fresh(site_copy)) for f in (t.csv_bytes, t.json_bytes)]
     assert data != fresh
-    lent = {key for key in view.kept if key[0] == "open-data/activities"} & view.from_store
-    assert len(lent) == len(view.activities) - 1  # all but the edited activity's row
+    lent = {key for key in view.kept if key[0] == "open-data-run/activities"} & view.from_store
+    assert len(lent) == len(runs) - 1  # all but the edited activity's run
 
 
 def test_what_is_kept_is_named_after_the_loader_too(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
