@@ -362,6 +362,14 @@ def _install_later(update: search.SearchUpdate, site_dir: Path, state: Published
     thread.start()
 
 
+def search_settled(site_dir: Path) -> None:
+    """Wait until the search index of ``serve``'s last build into ``site_dir`` is in place
+    (it is installed in the background while the pages are already shown)."""
+    for (_, site), (thread, _) in list(_INDEXING.items()):
+        if site == str(site_dir):
+            thread.join()
+
+
 def _stop_indexing() -> None:
     """The process ends (``serve`` stopped): no Pagefind left running, no scratch folder left."""
     for thread, update in list(_INDEXING.values()):

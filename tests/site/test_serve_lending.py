@@ -102,7 +102,10 @@ class _Serve:
     def build(self, config: object = None) -> None:
         from mkdocs.commands.build import build
 
+        from generator.site.publish import search_settled
+
         build(config or self._load(), dirty=True)  # type: ignore[arg-type]
+        search_settled(self.site)  # as the reader finds the site a moment later
 
 
 @pytest.mark.slow
