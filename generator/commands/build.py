@@ -50,13 +50,14 @@ def run_build(content_dir: str, site_dir: str, *, clean: bool = False, pdf: bool
         click.echo(f"网站已是最新：内容和模板都没有改动（{site_dir}，用时 {time.monotonic() - started:.1f} 秒）",
                    err=True)
         return target
-    if not clean:  # the search index will be an update: Pagefind gets ready meanwhile
+    in_place = not clean and plugin.published(config, target)
+    if in_place:  # the search index will be an update: Pagefind gets ready meanwhile
         plugin.warm_search()
     content, warnings = require_content(content_dir, content_dir, listing=listing)
     for problem in warnings:
         click.echo(problem.format(), err=True)
     plugin.use_content(content, warnings)
-    if not clean and plugin.published(config, target):
+    if in_place:
         _build_in_place(config, plugin, target)
     else:
         _build_and_swap(config, plugin, target, clean=clean)

@@ -350,8 +350,7 @@ def _install_later(update: search.SearchUpdate, site_dir: Path, state: Published
         try:
             state.search = update.install(site_dir)
         except BuildError as exc:
-            running = update.running
-            stopped = running is not None and (running.process.returncode or 0) < 0  # Ctrl+C reached Pagefind too
+            stopped = update.running is not None and update.running.interrupted()  # Ctrl+C reached Pagefind too
             if not (update.cancelled or stopped):
                 log.error(exc.format_message())
 

@@ -32,6 +32,7 @@ import json
 import os
 import select
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -106,11 +107,15 @@ class Indexing:
 
     def __init__(self, site: Path, output: Path, service: PagefindService | None = None) -> None:
         self.site, self.output = site, output
-        self.process: subprocess.Popen[Any]
+        self.process: subprocess.Popen[Any] | None = None
+        """The program on its own, once it runs."""
+        self._service = service
         self._thread: threading.Thread | None = None
         self._served = False
+        self._cancelled = False
+        self._lock = threading.Lock()
+        """Held while the program is started and while a cancel looks for it."""
         if service is not None:
-            self.process = service.process  # its exit status tells whether Ctrl+C reached it
             self._thread = threading.Thread(target=self._by_service, args=(service,), name="jinlin-pagefind",
                                             daemon=True)
             self._thread.start()
@@ -134,29 +139,47 @@ class Indexing:
 
     def wait(self) -> None:
         """Wait for Pagefind; raise :class:`BuildError` if it failed (asked again, the same)."""
-        if self._thread is not None:
-            self._thread.join()
+        thread = self._thread
+        if thread is not None:
+            thread.join()
+        with self._lock:
             self._thread = None
-            if not self._served:
+            if self._served:  # the service goes on: it is not this run's to wait for
+                return
+            if self.process is None:  # the service failed: the program on its own, unless stopped
+                if self.interrupted():
+                    raise BuildError("搜索索引（Pagefind）已中断")
                 self._start()
-        if self._served:  # the service goes on: it is not this run's to wait for
-            return
+            process = self.process
+        assert process is not None
         try:
-            out, err = self.process.communicate(timeout=1800)
+            out, err = process.communicate(timeout=1800)
         except subprocess.TimeoutExpired as exc:
-            self.process.kill()
+            process.kill()
             raise BuildError(f"搜索索引（Pagefind）超时：{exc}") from exc
-        if self.process.returncode != 0 or not (self.output / "pagefind.js").exists():
+        if process.returncode != 0 or not (self.output / "pagefind.js").exists():
             raise BuildError(f"搜索索引（Pagefind）生成失败：{(err or out).strip()[-800:]}")
 
+    def interrupted(self) -> bool:
+        """Whether this run was cancelled, or Ctrl+C reached the Pagefind doing the work."""
+        if self._cancelled:
+            return True
+        if self.process is not None:
+            return (self.process.returncode or 0) < 0
+        return self._service is not None and self._service.interrupted()
+
     def cancel(self) -> None:
-        if self._thread is not None:
+        with self._lock:  # from now on no program starts
+            self._cancelled = True
+            thread = self._thread
+        if thread is not None:
             stop_service()  # a request under way ends with the service
-            self._thread.join()
-            self._thread = None
-        if not self._served and self.process.poll() is None:
-            self.process.kill()
-            self.process.wait()
+            thread.join()
+        with self._lock:
+            process = self.process
+        if process is not None and process.poll() is None:
+            process.kill()
+            process.wait()
 
 
 class PagefindService:
@@ -173,6 +196,7 @@ class PagefindService:
         self._lock = threading.Lock()
         self._buffer = b""
         self._sent = 0
+        self._stopped = False
         try:
             self._send({"type": "NewIndex", "config": None})  # index 0: the warming page, dropped later
             self._send({"type": "AddFile", "index_id": 0, "url": "/", "file_contents": _WARMING_PAGE})
@@ -183,6 +207,12 @@ class PagefindService:
 
     def alive(self) -> bool:
         return self.process.poll() is None
+
+    def interrupted(self) -> bool:
+        """Whether the service was stopped as the user stops a command (Ctrl+C reaches the
+        whole process group), not from here; a service that died otherwise (killed for
+        memory, say) is replaced by the program on its own."""
+        return not self._stopped and self.process.poll() in _STOPPED_BY_USER
 
     def index(self, site: Path, output: Path) -> bool:
         """Index the HTML files of ``site`` into the bundle ``output``; ``False`` if the
@@ -207,6 +237,7 @@ class PagefindService:
     def stop(self) -> None:
         """End the service (it also ends by itself when this process does: its input closes)."""
         if self.process.poll() is None:
+            self._stopped = True
             self.process.kill()
         self.process.wait()
         for stream in (self.process.stdin, self.process.stdout):
@@ -256,6 +287,7 @@ class _ServiceFailed(Exception):
     """The service answered with an error, or not at all."""
 
 
+_STOPPED_BY_USER = frozenset(-number for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP))
 _WARMING_PAGE = '<html lang="zh-cn"><body data-pagefind-body><p>近邻党建</p></body></html>'
 _SERVICE: list[PagefindService] = []
 """The warm service of this process (at most one; ``serve`` keeps it between builds)."""
@@ -270,10 +302,13 @@ REPLY_LIMIT = 120.0
 def warm_up() -> None:
     """Start the Pagefind service now, for a build that will index only its changed pages
     (best effort: without it, the program runs on its own as before). Only the binary
-    installed with jinlin is kept warm: a program named by ``PAGEFIND_BINARY_PATH`` runs
-    on its own each time, whatever it is."""
-    if os.environ.get("PAGEFIND_BINARY_PATH"):
-        return
+    installed with jinlin is kept warm, and only while Pagefind has no settings of its own
+    (``PAGEFIND_*`` variables, a ``pagefind.yml`` here), which the program reads and the
+    service does not: a program named by ``PAGEFIND_BINARY_PATH`` runs on its own each
+    time, whatever it is."""
+    if any(name.startswith("PAGEFIND_") for name in os.environ) or any(
+            Path(f"pagefind.{kind}").exists() for kind in ("yml", "yaml", "toml", "json")):
+        return  # the program reads settings of its own (the service would not): as before
     program = pagefind_program()
     if _SERVICE and _SERVICE[0].alive() and _SERVICE[0].program == program:
         return

@@ -49,7 +49,7 @@ def test_the_service_indexes_a_folder_as_the_program_does(tmp_path: Path) -> Non
     try:
         served = Indexing(site, tmp_path / "served", service)
         served.wait()
-        assert served.process is service.process and service.alive()  # no program was started
+        assert served.process is None and service.alive()  # no program was started
     finally:
         service.stop()
     assert (tmp_path / "served" / "pagefind.js").is_file()
@@ -96,14 +96,55 @@ def test_a_service_that_does_not_answer_is_given_up(tmp_path: Path, monkeypatch:
     assert time.monotonic() - began < 10 and not silent.alive()
 
 
+def test_ctrl_c_reaching_the_service_starts_no_program(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl+C goes to the whole process group: a service it ended is not replaced by the
+    program on its own, and the run reports that it was interrupted."""
+    import os
+    import signal
+
+    from generator.errors import BuildError
+
+    started = _no_program(monkeypatch)
+    silent = PagefindService((sys.executable, "-c", "import time; time.sleep(60)"))
+    running = Indexing(_pages(tmp_path / "sources"), tmp_path / "out", silent)
+    os.kill(silent.process.pid, signal.SIGINT)
+    with pytest.raises(BuildError, match="已中断"):
+        running.wait()
+    assert started == [] and running.interrupted() and running.process is None
+
+
+def test_a_cancelled_run_starts_no_program(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``serve`` stopped while the service indexes: the service ends, no program starts
+    after it, and the waiting side hears that the run was interrupted."""
+    from generator.errors import BuildError
+
+    started = _no_program(monkeypatch)
+    searchindex.stop_service()
+    silent = PagefindService((sys.executable, "-c", "import time; time.sleep(60)"))
+    searchindex._SERVICE.append(silent)  # the warm service of this process
+    running = Indexing(_pages(tmp_path / "sources"), tmp_path / "out", silent)
+    began = time.monotonic()
+    running.cancel()
+    assert time.monotonic() - began < 10 and not silent.alive() and searchindex.warm_service() is None
+    with pytest.raises(BuildError, match="已中断"):
+        running.wait()
+    assert started == [] and running.interrupted()
+
+
 def test_only_the_installed_binary_is_kept_warm(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """A program named by PAGEFIND_BINARY_PATH may be anything (the safety tests' stand-ins
-    are): it runs on its own, once per build, as before."""
+    are), and settings Pagefind reads itself reach only the program: it then runs on its
+    own, once per build, as before."""
     searchindex.stop_service()
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "pagefind"))
     searchindex.warm_up()
     assert searchindex.warm_service() is None
     monkeypatch.delenv("PAGEFIND_BINARY_PATH")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pagefind.yml").write_text("exclude_selectors: ['nav']\n", encoding="utf-8")
+    searchindex.warm_up()  # the program would read these settings; the service would not
+    assert searchindex.warm_service() is None
+    (tmp_path / "pagefind.yml").unlink()
     searchindex.warm_up()
     try:
         assert searchindex.warm_service() is not None
@@ -112,6 +153,13 @@ def test_only_the_installed_binary_is_kept_warm(monkeypatch: pytest.MonkeyPatch,
 
 
 # -- helpers -----------------------------------------------------------------------------------
+def _no_program(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Folders the program on its own would have been started for (it is not started)."""
+    started: list[Path] = []
+    monkeypatch.setattr(Indexing, "_start", lambda self: started.append(self.site))
+    return started
+
+
 def _build(content: Path, site: Path, cache: Path) -> None:
     from generator.commands.build import run_build
 
