@@ -79,7 +79,7 @@ class ContentStore:
             if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == code_version():
                 try:
                     found = {relative: self._entry(relative, raw) for relative, raw in stored[1].items()}
-                except (_Damaged, KeyError, TypeError, ValueError):  # its files are read again
+                except (_Damaged, KeyError, TypeError):  # its files are read again
                     continue
                 entries.update(found)
         self.signatures = dict(signatures)

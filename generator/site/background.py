@@ -77,7 +77,11 @@ def save_marshal(path: Path, value: Any) -> None:
     """Keep ``value`` (built-in types only: strings, numbers, bytes, tuples, lists, dicts)
     at ``path`` atomically, as :mod:`marshal` writes it: five times as fast as pickle for
     the 10,000 entries written after every build (no memo of shared objects to keep)."""
-    write_cache_file(path, marshal.dumps((_MARSHAL_TAG, value)))
+    try:
+        data = marshal.dumps((_MARSHAL_TAG, value))
+    except ValueError:  # a type marshal does not write: the cache is best effort, as a pickle's
+        return
+    write_cache_file(path, data)
 
 
 _MARSHAL_TAG = f"jinlin {sys.version_info[0]}.{sys.version_info[1]} {marshal.version}"
