@@ -453,8 +453,6 @@ def test_a_clean_build_gives_the_same_site_as_rebuilds(site_copy: Path, tmp_path
             assert (site / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes(), name
 
 
-@pytest.mark.slow
-@pytest.mark.browser
 def test_an_edit_keeps_the_published_sitemap_and_a_new_page_or_day_makes_it_again(
         site_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """MkDocs makes ``sitemap.xml`` only when its pages, address, day or theme change: an
@@ -498,6 +496,8 @@ def test_an_edit_keeps_the_published_sitemap_and_a_new_page_or_day_makes_it_agai
     assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()) == sitemap.read_bytes()
 
 
+@pytest.mark.slow
+@pytest.mark.browser
 def test_search_after_an_edit_finds_the_new_text_once(site_copy: Path, tmp_path: Path) -> None:
     """The changed page comes from the small second bundle; its old entry in the main
     bundle is dropped, so the page is listed once."""
