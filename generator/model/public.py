@@ -418,7 +418,7 @@ class PublicView:
             return found[1]  # type: ignore[no-any-return]
         lent = self._lent.get(key)
         usable = lent is not None and lent[0] is value and (same is None or same(lent[1]))
-        made: Any = lent[1] if usable else self._stored_or_derived(name, value, make)  # type: ignore[index]
+        made: Any = lent[1] if usable else make(value)  # type: ignore[index]
         self._made[key] = (value, made)
         return made  # type: ignore[no-any-return]
 
@@ -450,9 +450,8 @@ class PublicView:
         from (:data:`MADE_FROM`); a meeting's or wish's activity links are compared, as
         for ``previous``. A record without a file digest is always made anew. From now on
         :attr:`kept` collects this view's public records under their keys, and what
-        :meth:`derived` makes of public records (a ``make`` depends on its value alone)
-        under their digests (see :meth:`digest_with`) and ``code``, which must cover
-        those ``make`` functions too."""
+        :meth:`derived_run` makes of runs of them under their digests (see
+        :meth:`digest_with`) and ``code``, which must cover those ``make`` functions too."""
         self._stored, self._stored_code = stored, code
 
     def _kept(self, kind: str, record: Any, make: Callable[[Any], P],
@@ -480,25 +479,13 @@ class PublicView:
 
     def digest_with(self, digest: Callable[[object], bytes | None]) -> None:
         """How to digest a public record this view made (as page keys do; ``None`` when
-        it has no stable digest): what :meth:`derived` makes of it is then kept too."""
+        it has no stable digest): what :meth:`derived_run` makes of it is then kept too."""
         self._digest = digest
 
     def _lent_digest(self, value: object) -> bytes | None:
         """The digest of a public record lent by the store (until :meth:`digest_with`)."""
         known = self.stored_digests.get(id(value))
         return known[1] if known is not None and known[0] is value else None
-
-    def _stored_or_derived(self, name: str, value: Any, make: Callable[[Any], P]) -> P:
-        """What :meth:`derived` makes of a public record is kept with the public records,
-        under that record's digest (the open-data row of an activity, say)."""
-        if self._stored is None or name in MADE_FROM:  # public records themselves: _stored_or_made
-            return make(value)
-        digest = self._digest(value)
-        if digest is None:
-            return make(value)
-        # with the code: the digest of a 星级 result stands for what it was computed from
-        key = (name, hashlib.blake2b(self._stored_code + digest, digest_size=16).hexdigest())
-        return self._from_store(key, make, value)[0]
 
     def _from_store(self, key: tuple[str, str], make: Callable[[Any], P], value: Any,
                     same: Callable[[P], bool] | None = None) -> tuple[P, tuple[Any, bytes] | None]:

@@ -46,20 +46,19 @@ class Dataset:
         """The rows' CSV lines and JSON records, joined by runs of :data:`RUN` rows: kept
         on the disk run by run (an edited activity makes 256 lines again, and the other
         runs come back as twenty strings, not 5,000 rows)."""
-        if self.view is None or not self.view.keeps_on_disk:
-            return [self._joined(self.rows)]
-        rows = self.rows if isinstance(self.rows, list) else list(self.rows)
-        name = f"open-data-run/{self.name}"
-        return [self.view.derived_run(name, rows[start:start + RUN], self._joined)
-                for start in range(0, len(rows), RUN)]
+        view = self.view
+        if view is not None and view.keeps_on_disk:
+            rows = self.rows if isinstance(self.rows, list) else list(self.rows)
+            name = f"open-data-run/{self.name}"
+            return [view.derived_run(name, rows[start:start + RUN], self._run) for start in range(0, len(rows), RUN)]
+        if view is None:
+            return [self._run(self.rows)]
+        # ``serve``: a row of the very record of the last view is that view's
+        name = f"open-data/{self.name}"
+        return [_joined([view.derived(name, row, self._line) for row in self.rows])]
 
-    def _joined(self, rows: Sequence[Any]) -> tuple[str, str]:
-        if self.view is None or self.view.keeps_on_disk:
-            lines = [self._line(row) for row in rows]
-        else:  # ``serve``: a row of the very record of the last view is that view's
-            derived, name = self.view.derived, f"open-data/{self.name}"
-            lines = [derived(name, row, self._line) for row in rows]
-        return "".join(line for line, _ in lines), ",\n".join(record for _, record in lines)
+    def _run(self, rows: Sequence[Any]) -> tuple[str, str]:
+        return _joined([self._line(row) for row in rows])
 
     def _line(self, row: Any) -> tuple[str, str]:
         """A row's CSV line and JSON record (made once for both files, and kept as two
@@ -83,6 +82,11 @@ class Dataset:
         head = json.dumps({"title": self.title, "fields": fields}, ensure_ascii=False)
         rows = ",\n".join(records for _, records in self._runs if records)
         return f"{head[:-1]}, \"records\": [\n{rows}\n]}}\n".encode()
+
+
+def _joined(lines: list[tuple[str, str]]) -> tuple[str, str]:
+    """Rows' CSV lines and JSON records (see :meth:`Dataset._line`), each joined as the files hold them."""
+    return "".join(line for line, _ in lines), ",\n".join(record for _, record in lines)
 
 
 def _csv_line(cells: list[Any]) -> str:
