@@ -291,7 +291,6 @@ _STOPPED_BY_USER = frozenset(-number for number in (signal.SIGINT, signal.SIGTER
 _WARMING_PAGE = '<html lang="zh-cn"><body data-pagefind-body><p>近邻党建</p></body></html>'
 _SERVICE: list[PagefindService] = []
 """The warm service of this process (at most one; ``serve`` keeps it between builds)."""
-_STOP_AT_EXIT: list[bool] = []
 
 
 REPLY_LIMIT = 120.0
@@ -309,19 +308,18 @@ def warm_up() -> None:
     if any(name.startswith("PAGEFIND_") for name in os.environ) or any(
             Path(f"pagefind.{kind}").exists() for kind in ("yml", "yaml", "toml", "json")):
         return  # the program reads settings of its own (the service would not): as before
-    program = pagefind_program()
-    if _SERVICE and _SERVICE[0].alive() and _SERVICE[0].program == program:
+    if warm_service() is not None:
         return
     stop_service()
+    program = pagefind_program()
     if program[0] == sys.executable:  # Pagefind's Python wrapper: no binary to keep running
         return
     try:
         _SERVICE.append(PagefindService(program))
     except OSError:
         return
-    if not _STOP_AT_EXIT:
-        _STOP_AT_EXIT.append(True)
-        atexit.register(stop_service)
+    atexit.unregister(stop_service)  # once, however many services this process starts
+    atexit.register(stop_service)
 
 
 def warm_service() -> PagefindService | None:

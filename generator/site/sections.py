@@ -45,7 +45,7 @@ class Section:
     def __getstate__(self) -> dict[str, object]:
         # kept with each page's fields as a tuple: the activities' 5,600 pages pickle in
         # half the time (a section is written after every build that made it)
-        return {**self.__dict__, "pages": [astuple_page(p) for p in self.pages]}
+        return {**self.__dict__, "pages": [_page_fields(p) for p in self.pages]}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         pages = state["pages"]
@@ -163,7 +163,7 @@ def bodiless(page: GeneratedPage) -> GeneratedPage:
                          page.meta)
 
 
-def astuple_page(page: GeneratedPage) -> tuple[object, ...]:
+def _page_fields(page: GeneratedPage) -> tuple[object, ...]:
     """A page's fields in order (``dataclasses.astuple`` copies them deeply)."""
     return (page.url, page.title, page.body, page.description, page.section, page.in_nav, page.image, page.meta)
 
