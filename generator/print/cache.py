@@ -48,7 +48,8 @@ class BulletinCache:
     """Rendered PDFs by key, with a manifest of which file name has which key."""
 
     def __init__(self, root: Path) -> None:
-        self.root = root
+        self.root = Path(root).absolute()  # render jobs name their files from here, and the
+        # render workers' fork server keeps the folder it started in
         self.manifest_path = root / "manifest.json"
         self.entries = self._load()
 

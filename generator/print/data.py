@@ -54,6 +54,11 @@ def _object(value: Any) -> Any:
     if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
         names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
     if names is not None:
+        # an instance's own dict is its fields when it holds as many (a city month's
+        # 13,000 objects: no dict made for each); a cached property would add one
+        own = getattr(value, "__dict__", None)
+        if own is not None and len(own) == len(names):
+            return own
         return {name: getattr(value, name) for name in names}
     if isinstance(value, dt.date):
         return value.isoformat()

@@ -1,16 +1,16 @@
 """Certificates and plaques to PDF: plans, the cache of unchanged files, the worker pool.
 
-Rendering reuses the bulletin's machinery: :func:`~generator.print.pdf.render_job` (WeasyPrint
-in a *spawn* worker, stable dates and document ID, RGB black turned into K for PDF/X), the
-font check and the manifest cache (:class:`~generator.print.cache.BulletinCache`, here under
-``.cache/jinlin/certificates/``). Files land in ``<out>/<YYYY-MM>/certificates-YYYY-MM.pdf``
-and ``plaques-YYYY-MM.pdf``.
+Rendering reuses the bulletin's machinery: :func:`~generator.print.pdf.render_job`
+(WeasyPrint in a worker forked from the render fork server of
+:mod:`generator.print.workers`; stable dates and document ID, RGB black turned into K for
+PDF/X), the font check and the manifest cache
+(:class:`~generator.print.cache.BulletinCache`, here under ``.cache/jinlin/certificates/``).
+Files land in ``<out>/<YYYY-MM>/certificates-YYYY-MM.pdf`` and ``plaques-YYYY-MM.pdf``.
 """
 
 from __future__ import annotations
 
 import filecmp
-import multiprocessing
 import re
 import shutil
 from concurrent.futures import ProcessPoolExecutor
@@ -26,6 +26,7 @@ from generator.print.fonts import require_fonts
 from generator.print.honours.html import certificates_html, plaques_html
 from generator.print.honours.records import MonthHonours, honour_months, month_honours
 from generator.print.pdf import RenderJob, RenderResult, render_job
+from generator.print.workers import render_context
 from generator.signals import workers_ignore_ctrl_c
 
 DEFAULT_CACHE = Path(".cache/jinlin/certificates")
@@ -138,12 +139,13 @@ def _plan(honours: MonthHonours, kind: str, html: str, pages: int, cache: Bullet
 
 
 def _run(jobs: list[RenderJob], workers: int) -> list[RenderResult]:
-    """Here for one job or one worker, else in a pool of *spawn* workers (forked workers
-    crash WeasyPrint); every failure becomes a Chinese :class:`BuildError`."""
+    """Here for one job or one worker, else in a pool of the bulletins' workers (forked from
+    the render fork server: see :mod:`generator.print.workers`); every failure becomes a
+    Chinese :class:`BuildError`."""
     try:
         if len(jobs) <= 1 or workers <= 1:
             return [render_job(job) for job in jobs]
-        context = multiprocessing.get_context("spawn")
+        context = render_context()
         with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
             with workers_ignore_ctrl_c():  # Ctrl-C stops the build, not each worker with a traceback
                 results = pool.map(render_job, jobs)
