@@ -38,6 +38,27 @@ def test_the_quick_way_gives_what_markdown_gives_for_staff_shapes(text: str) -> 
     assert str(markup._render(text)) == _slow(text)
 
 
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(PIECES) | st.characters(blacklist_categories=("Cs",)), max_size=24).map("".join))
+def test_the_quick_way_gives_what_markdown_gives_for_any_character(text: str) -> None:
+    """The quick way's HTML is not sanitised: it must be what the sanitiser would return."""
+    assert str(markup._render(text)) == _slow(text)
+
+
+def test_the_sanitiser_leaves_the_quick_way_unchanged_for_every_character() -> None:
+    """Every character a word may hold (the whole Basic Multilingual Plane and a few
+    beyond), alone, inside a word and in bold: the sanitiser returns the quick way's HTML
+    as it is, which is why the quick way skips it."""
+    for code in [*range(0x80, 0xD800), *range(0xE000, 0x10000), 0x1FFFE, 0x10FFFF, 0xE0001, 0x20000]:
+        char = chr(code)
+        for source in (char, f"社区{char}楼道", f"**社{char}**\n\n- {char}"):
+            html = markup._quick(source)
+            if html is not None:
+                assert markup.nh3.clean(html, tags=markup._TAGS, attributes=markup._ATTRIBUTES,
+                                        url_schemes=markup._URL_SCHEMES, link_rel="noopener noreferrer nofollow",
+                                        strip_comments=True) == html, hex(code)
+
+
 QUICK = ["第一段\n\n第二段", "邻里 互助\n一起", "Ａ１，。", "x\n\n\n\ny", "一\n二",
          "**小事不出楼栋、大事不出小区**，邻里关系更加和睦。", "推进**近邻党建**，把服务做到 **心坎上**",
          "活动结束。\n\n- 整理非机动车\n- **更换**楼道灯泡", "说明：\n- 一\n- 二\n\n后记", "**甲**\n**乙**"]
