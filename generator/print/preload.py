@@ -21,10 +21,11 @@ import weasyprint.pdf.fonts  # type: ignore[import-untyped]  # noqa: F401
 import weasyprint.text.fonts  # type: ignore[import-untyped]  # noqa: F401
 
 from generator.print import pdf  # noqa: F401
-from generator.print.fontfiles import share_font_files, share_subsets
+from generator.print.fontfiles import share_font_files, share_subsets, subset_in_one_pass
 
 share_font_files()
 share_subsets()
+subset_in_one_pass()
 signal.signal(signal.SIGINT, signal.SIG_IGN)
 gc.collect()
 gc.freeze()

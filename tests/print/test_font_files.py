@@ -95,6 +95,32 @@ def test_a_subset_is_reused_only_for_the_same_glyphs(print_view: PublicView, tmp
     assert fontfiles.shared_subsets() == subsets + 1
 
 
+def test_subsets_made_in_one_pass_give_weasyprint_s_own_pdf(print_view: PublicView, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from weasyprint.pdf import fonts as pdf_fonts  # type: ignore[import-untyped]
+
+    monkeypatch.setattr(pdf_fonts.Font, "_harfbuzz_subset", pdf_fonts.Font._harfbuzz_subset)  # undone after
+    monkeypatch.setattr(fontfiles, "_PASSES", {"one": 0, "two": 0})
+    bulletin = build_bulletin(print_view, MONTH)
+    html = document_html(bulletin, ARCHIVE, print_view.site.fonts, lambda photo: None)
+    # a glyph near the end of the body face (its last used glyph decides the work)
+    html = html.replace("</body>", "<p>鑫淼犇骉——“近邻”</p></body>")
+
+    def render(name: str) -> bytes:
+        job = RenderJob(html=html, target=str(tmp_path / name), pdf_variant="pdf/a-3b",
+                        id_prefix=bulletin.id_prefix, date=dt.date(2026, 10, 31), document_id="test")
+        render_job(job)
+        return Path(job.target).read_bytes()
+
+    plain = render("plain.pdf")
+    assert fontfiles.subset_in_one_pass() and fontfiles.subset_in_one_pass()  # idempotent
+    fast = render("fast.pdf")
+    passes = fontfiles.subset_passes()
+    assert passes["one"] >= 2, "the body and 楷体 faces end at their last used glyph"
+    assert passes["two"] >= 1, "a face HarfBuzz adds glyphs to after the last used one"
+    assert fast == plain
+
+
 def test_renders_in_one_process_share_one_font_configuration(print_view: PublicView, tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     from weasyprint.text import fonts as text_fonts  # type: ignore[import-untyped]
