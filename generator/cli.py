@@ -181,7 +181,7 @@ def _end_now() -> None:
     if (search := sys.modules.get("generator.site.searchindex")) is not None:
         search.stop_service()  # and waited for: no process left behind, not even a finished one
     if (workers := sys.modules.get("generator.print.workers")) is not None:
-        workers.stop_render_server()  # the same for the render workers' fork server
+        workers.forget_for_exit()  # the same for the render workers' fork server
     logging.shutdown()
     sys.stdout.flush()
     sys.stderr.flush()

@@ -95,7 +95,7 @@ def _render(text: str) -> Markup:
 
 
 _PLAIN = re.compile(
-    r"(?:[^\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f\s\u3000]"  # no ASCII punctuation, control or space
+    r"(?:[^\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f\s\u3000\ud800-\udfff]"  # no ASCII punctuation, control or space
     r"|(?<=[^\s]) (?=[^\s])"  # single spaces between words (indents and hard breaks are Markdown)
     r"|\n)*")
 """Text in which Markdown finds nothing to do (most summaries: Chinese words, digits,
@@ -103,7 +103,7 @@ full-width punctuation): no ASCII punctuation, no indent, no trailing or double 
 Such text converts to its paragraphs (see :func:`_quick`)."""
 
 
-_WORD = r"[^\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f\s\u3000]"
+_WORD = r"[^\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f\s\u3000\ud800-\udfff]"
 """A character Markdown gives no meaning to (not ASCII punctuation, control or space)."""
 _STRONG = rf"(?<!\*)\*\*(?={_WORD})(?:{_WORD}|(?<={_WORD}) (?={_WORD}))+?(?<={_WORD})\*\*(?!\*)"
 """``**粗体**``: words (single spaces between them) in double asterisks, not touching a third."""

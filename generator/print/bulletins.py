@@ -1,8 +1,8 @@
 """Monthly 工作简报 PDFs: the entry points the site build and ``jinlin bulletin`` call.
 
 :func:`render_bulletins` renders every month that has content, skipping months whose
-inputs have not changed (see :mod:`.cache`) and rendering the rest in parallel *spawn*
-worker processes (see :mod:`.workers`), each month handed over as soon as it is prepared.
+inputs have not changed (see :mod:`.cache`) and rendering the rest in parallel worker
+processes (see :mod:`.workers`), each month handed over as soon as it is prepared.
 :func:`bulletin_preview_html` gives the same content as an HTML fragment for the web
 site's 工作简报 page.
 """

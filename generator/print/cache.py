@@ -30,7 +30,8 @@ RENDER_VERSION = "1"
 def cache_key(html: str, edition: str, attachment: bytes) -> str:
     """The key for one edition of one month's bulletin."""
     digest = hashlib.sha256()
-    code = Path(__file__).with_name("pdf.py").read_bytes()
+    here = Path(__file__).parent
+    code = (here / "pdf.py").read_bytes() + (here / "fontfiles.py").read_bytes()  # what writes the bytes
     for part in (RENDER_VERSION.encode(), version("weasyprint").encode(), edition.encode(),
                  code, attachment, html.encode()):
         digest.update(len(part).to_bytes(8, "big"))
@@ -48,8 +49,7 @@ class BulletinCache:
     """Rendered PDFs by key, with a manifest of which file name has which key."""
 
     def __init__(self, root: Path) -> None:
-        self.root = Path(root).absolute()  # render jobs name their files from here, and the
-        # render workers' fork server keeps the folder it started in
+        self.root = root
         self.manifest_path = root / "manifest.json"
         self.entries = self._load()
 

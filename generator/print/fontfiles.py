@@ -188,6 +188,7 @@ def _wrap(path: str, shared: Wrapper) -> bool:
     if not getattr(original, "jinlin_shared", False):
         replacement = shared(original)
         replacement.jinlin_shared = True  # type: ignore[attr-defined]
+        replacement.jinlin_original = original  # type: ignore[attr-defined]  # for tests
         setattr(owner, name, replacement)
     return True
 

@@ -1,8 +1,12 @@
 """HTML → PDF with WeasyPrint, in whichever process runs :func:`render_job`.
 
-Jobs are plain picklable values so that a pool of *spawn* workers can run them (forked
-workers crash WeasyPrint, #684); WeasyPrint is imported inside the worker. Each render is
-followed by ``gc.collect()``: a render leaves ~50 MiB of circular garbage behind.
+Jobs are plain picklable values so that a pool of worker processes can run them (see
+:mod:`.workers`: forked from a server that imported WeasyPrint and rendered nothing, as
+workers forked after rendering crash WeasyPrint, #684). Each render is followed by
+``gc.collect()``: a render leaves ~50 MiB of circular garbage behind. Every render, here
+or in a worker, subsets fonts in one pass where WeasyPrint takes two, for the same bytes
+(:func:`~generator.print.fontfiles.subset_in_one_pass`): the PDFs do not depend on where
+they were rendered.
 
 Byte-identical output: the dates come from ``<meta name="dcterms.*">`` in the HTML,
 attachments get the same dates, PDF/X-4's random XMP ``DocumentID`` is replaced by one
@@ -73,6 +77,9 @@ def render_job(job: RenderJob) -> RenderResult:
 def _render(job: RenderJob) -> RenderResult:
     import weasyprint  # type: ignore[import-untyped]
 
+    from generator.print.fontfiles import subset_in_one_pass
+
+    subset_in_one_pass()
     handler = _Collector()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(handler)

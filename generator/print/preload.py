@@ -6,9 +6,11 @@ third of it), paid again at every pool. The fork server (see :mod:`.workers`) im
 module once, then forks every worker from it: the imports, the font file sharing and the
 frozen collector state come with the fork.
 
-Nothing here touches fontconfig, Pango or any font: a process that has used them must not
-fork (WeasyPrint #684), and the fork server only imports. SIGINT is ignored here so that
-the workers, which keep the server's handlers, ignore it too (see :mod:`generator.signals`).
+Nothing here renders: a process that has laid text out with Pango must not fork
+(WeasyPrint #684). Importing WeasyPrint reads fontconfig's configuration and font list
+once and releases them at once, and registers GLib's types: one thread, nothing of it
+held, as the tests check. SIGINT is ignored here so that the workers, which keep the
+server's handlers, ignore it too (see :mod:`generator.signals`).
 """
 
 from __future__ import annotations

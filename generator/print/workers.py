@@ -10,8 +10,9 @@ the render itself decide the wall time, so:
 * the workers are forked from a *fork server* that imported WeasyPrint once
   (:mod:`.preload`), instead of each importing it in a fresh Python (*spawn*): 1.2–1.4 s
   of CPU saved per worker. The server lives as long as this process, so a second pool
-  (``serve``, the honours) forks at once; it is stopped and waited for at exit
-  (:func:`stop_render_server`), its CPU counted with this process's;
+  (the honours after the bulletins) forks at once; it is started again when the
+  environment changed (its workers would inherit the old one), and it is stopped and
+  waited for at exit (:func:`stop_render_server`), its CPU counted with this process's;
 * jobs are consumed lazily: the first renders run while later months are still prepared;
 * each worker is reused for every month it gets, the font files copied once
   (:mod:`.fontfiles`), and after every render the surviving objects (WeasyPrint's and
@@ -19,9 +20,9 @@ the render itself decide the wall time, so:
   skips them; during a render the collector is off and runs once at the end (it found
   nothing to free mid-render, and scanning cost a tenth of the render).
 
-Workers forked from a process that has used Pango crash WeasyPrint (#684): the fork
-server only imports. Where there is no fork server (not on Linux or macOS), *spawn*.
-Paths in a job are absolute: the fork server keeps the folder it started in.
+Workers forked from a process that has rendered with Pango crash WeasyPrint (#684): the
+fork server only imports. Where there is no fork server (not on Linux or macOS), or it
+cannot start, *spawn*.
 """
 
 from __future__ import annotations
@@ -29,10 +30,15 @@ from __future__ import annotations
 import atexit
 import gc
 import multiprocessing
+import os
+import signal
+import sys
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from itertools import chain, islice
 
 from generator.errors import BuildError
@@ -54,17 +60,26 @@ def run_jobs(jobs: Iterable[RenderJob], workers: int, *, expected: int = 0) -> l
         return _in_pool(pool, chain(first, pending))
 
 
-def _pool(workers: int) -> ProcessPoolExecutor:
+@contextmanager
+def _pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     context = render_context()
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm_up)
+    starter = None
     if context.get_start_method() == "forkserver":
         # a fork waits for the server's imports: start the workers aside, so that this
-        # process prepares the first month meanwhile (its first submit waits for them)
-        threading.Thread(target=_start, args=(pool, workers), name="jinlin-render-pool", daemon=True).start()
+        # process prepares the first month meanwhile (its first submit waits for them);
+        # they ignore Ctrl-C as the server does
+        starter = threading.Thread(target=_start, args=(pool, workers), name="jinlin-render-pool", daemon=True)
+        starter.start()
     else:
         with workers_ignore_ctrl_c():  # Ctrl-C stops the build, not each worker with a traceback
             _start(pool, workers)
-    return pool
+    try:
+        yield pool
+    finally:
+        if starter is not None:
+            starter.join()  # no worker started after the shutdown below counted them
+        pool.shutdown(wait=True)
 
 
 def _start(pool: ProcessPoolExecutor, workers: int) -> None:
@@ -72,47 +87,103 @@ def _start(pool: ProcessPoolExecutor, workers: int) -> None:
     for _ in range(workers):
         try:
             pool.submit(_started)
-        except RuntimeError:  # shut down meanwhile (the build failed, Ctrl-C)
-            return
+        except Exception:  # noqa: BLE001 - shut down meanwhile, or no worker could start:
+            return  # this process's next submit meets the same failure and reports it
 
 
-_SERVER_STARTED = False
-"""Whether this process started the fork server (then it stops it at exit)."""
+_SERVER_ENVIRONMENT: tuple[object, ...] | None = None
+"""The environment and import path the running fork server started with (``None``: none
+started by :func:`render_context`)."""
+_STOP_AT_EXIT = False
 
 
 def render_context() -> multiprocessing.context.BaseContext:
     """The fork server's context, its server started (it imports :mod:`.preload` while the
-    caller goes on), or *spawn* where there is none."""
-    global _SERVER_STARTED
+    caller goes on), or *spawn* where there is none or it cannot start."""
+    global _SERVER_ENVIRONMENT, _STOP_AT_EXIT
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     from multiprocessing import forkserver
 
+    environment = (tuple(sorted(os.environ.items())), tuple(sys.path))
+    if _SERVER_ENVIRONMENT is not None and environment != _SERVER_ENVIRONMENT:
+        stop_render_server()  # its workers would render with the old fonts, locale, paths
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["generator.print.preload"])
-    # the server inherits an ignored Ctrl-C (as do the workers it forks): while it imports,
-    # a Ctrl-C would print its traceback. From a thread (``serve``'s rebuilds) a handler
-    # cannot be set, but the server started at the first, cold build lives on.
-    with workers_ignore_ctrl_c():
-        forkserver.ensure_running()
-    if not _SERVER_STARTED:
-        _SERVER_STARTED = True
+    try:
+        # the server inherits an ignored Ctrl-C (as do the workers it forks): while it
+        # imports, a Ctrl-C would print its traceback. From a thread no handler can be set
+        # (``mkdocs serve`` renders no PDF); there the window is the server's start.
+        with workers_ignore_ctrl_c():
+            forkserver.ensure_running()
+    except OSError:  # no socket (a read-only temporary folder, a path too long)
+        return multiprocessing.get_context("spawn")
+    _SERVER_ENVIRONMENT = environment
+    if not _STOP_AT_EXIT:
+        _STOP_AT_EXIT = True
         atexit.register(stop_render_server)
     return context
 
 
-def stop_render_server() -> None:
-    """Stop the fork server and wait for it (it has waited for its workers), so that no
-    process is left behind and its CPU is counted as this process's. Idempotent; the next
-    pool starts a new server."""
-    from multiprocessing import forkserver
+STOP_WAIT = 10.0
+"""Seconds the fork server is given to end after it is asked to (it ends once its last
+worker has); then it is killed."""
 
-    stop = getattr(getattr(forkserver, "_forkserver", None), "_stop", None)
-    if _SERVER_STARTED and stop is not None:
-        try:
-            stop()
-        except (OSError, ChildProcessError):  # already gone
-            pass
+
+def stop_render_server(wait: float = STOP_WAIT) -> None:
+    """Stop the fork server :func:`render_context` started and wait for it, so that no
+    process is left behind and its CPU (and that of the workers it waited for) counts as
+    this process's. Idempotent; the next pool starts a new server."""
+    global _SERVER_ENVIRONMENT
+    from multiprocessing import forkserver, util
+
+    server = getattr(forkserver, "_forkserver", None)
+    if _SERVER_ENVIRONMENT is None or server is None:
+        return
+    _SERVER_ENVIRONMENT = None
+    names = ("_lock", "_forkserver_pid", "_forkserver_alive_fd", "_forkserver_address")
+    if not all(hasattr(server, name) for name in names):  # another Python's fork server
+        getattr(server, "_stop", lambda: None)()
+        return
+    with server._lock:
+        pid, alive, address = server._forkserver_pid, server._forkserver_alive_fd, server._forkserver_address
+        if pid is None:
+            return
+        server._forkserver_pid = server._forkserver_alive_fd = server._forkserver_address = None
+        os.close(alive)  # the server ends when no process holds this pipe open any more
+        _reap(pid, wait)
+        if address and not util.is_abstract_socket_namespace(address):
+            try:
+                os.unlink(address)
+            except OSError:
+                pass
+
+
+def _reap(pid: int, wait: float) -> None:
+    """Wait up to ``wait`` seconds for process ``pid`` to end, then kill it (a worker left
+    behind by an interrupted pool would keep it waiting), and collect its exit."""
+    deadline = time.monotonic() + wait
+    try:
+        while os.waitpid(pid, os.WNOHANG)[0] == 0:
+            if time.monotonic() > deadline:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+                return
+            time.sleep(0.005)
+    except ChildProcessError:  # already collected
+        return
+
+
+def forget_for_exit() -> None:
+    """Before ``os._exit``: what a normal exit does for the render workers — the fork
+    server stopped and waited for, and multiprocessing's temporary folder (its socket's)
+    removed."""
+    stop_render_server()
+    from multiprocessing import util
+
+    exit_function = getattr(util, "_exit_function", None)
+    if exit_function is not None:
+        exit_function()
 
 
 def _in_pool(pool: ProcessPoolExecutor, jobs: Iterator[RenderJob]) -> list[RenderResult]:
@@ -120,8 +191,8 @@ def _in_pool(pool: ProcessPoolExecutor, jobs: Iterator[RenderJob]) -> list[Rende
     for job in jobs:
         try:
             submitted.append((job, pool.submit(_work, job)))
-        except BrokenProcessPool as exc:  # a worker died while this month was prepared
-            raise _broken(job) from exc
+        except (BrokenProcessPool, EOFError, OSError) as exc:  # a worker died while this
+            raise _broken(job) from exc  # month was prepared, or none could start
     return [_result(future, job) for job, future in submitted]
 
 

@@ -6,6 +6,9 @@ from __future__ import annotations
 import os
 import re
 import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -50,3 +53,71 @@ def test_a_pool_after_the_server_stopped_starts_another(tmp_path: Path) -> None:
         second = pool.submit(os.getppid).result(timeout=120)
     workers.stop_render_server()
     assert first != second and not _alive(first) and not _alive(second)
+
+
+def test_a_changed_environment_gets_a_new_server(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers inherit the server's environment (fonts, locale, paths), not this process's."""
+    with workers._pool(1) as pool:
+        first = pool.submit(os.getppid).result(timeout=120)
+    monkeypatch.setenv("JINLIN_TEST_FONTCONFIG", "other")
+    with workers._pool(1) as pool:
+        second = pool.submit(os.getppid).result(timeout=120)
+        seen = pool.submit(os.getenv, "JINLIN_TEST_FONTCONFIG").result(timeout=120)
+    assert second != first and not _alive(first)
+    assert seen == "other"
+    workers.stop_render_server()
+
+
+def test_a_worker_left_alive_does_not_hang_the_stop() -> None:
+    """The server ends once its last worker has; one left behind (a pool never shut down)
+    must not keep the exit waiting."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=workers.render_context())
+    try:
+        server = pool.submit(os.getppid).result(timeout=120)
+        started = time.monotonic()
+        workers.stop_render_server(wait=0.5)
+        assert time.monotonic() - started < 10
+        assert not _alive(server)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def test_no_server_means_spawn(monkeypatch: pytest.MonkeyPatch) -> None:
+    from multiprocessing import forkserver
+
+    def refuse() -> None:
+        raise OSError("no socket here")
+
+    workers.stop_render_server()
+    monkeypatch.setattr(forkserver, "ensure_running", refuse)
+    assert workers.render_context().get_start_method() == "spawn"
+
+
+@pytest.mark.slow
+def test_a_finished_build_leaves_no_process_and_no_temporary_folder(tmp_path: Path) -> None:
+    """``jinlin build`` ends with ``os._exit`` (see generator.cli._end_now): the fork server
+    must still be stopped and multiprocessing's temporary folder (its socket's) removed."""
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    content = Path(__file__).resolve().parents[1] / "fixtures" / "site-content"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator.cli", "build", "--content", str(content), "--site-dir",
+         str(tmp_path / "site")],
+        cwd=Path(__file__).resolve().parents[2], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "TMPDIR": str(temporary), "JINLIN_CACHE": str(tmp_path / "cache")},
+        start_new_session=True)
+    _, stderr = process.communicate(timeout=600)
+    assert process.returncode == 0, stderr
+    assert list((tmp_path / "site" / "bulletins").glob("*.pdf")), "bulletins were rendered"
+    assert list(temporary.glob("pymp-*")) == [], "multiprocessing's folder is gone"
+    deadline = time.monotonic() + 10  # an orphan is reparented and may take a moment to exit
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(process.pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.05)
+    left = subprocess.run(["ps", "-o", "pid,args", "-g", str(process.pid)], capture_output=True, text=True).stdout
+    pytest.fail(f"a process of the build outlived it:\n{left}")

@@ -4,7 +4,7 @@ Pipeline: raw :class:`~generator.model.content.Content` → :mod:`.records` (one
 :class:`~.records.MonthHonours`: certificates for every honoured person, public or not, and
 plaques for every building with stars) → :mod:`.html` (``templates/print/certificate*`` and
 ``plaque*``; stars and frame corners from :mod:`.shapes`) → :mod:`.render` (the bulletin's
-WeasyPrint jobs, cache and spawn pool).
+WeasyPrint jobs, cache and worker pool).
 
 Why not the public view: a certificate goes to the person even when their record is not
 public, so these PDFs read the raw content — and for that reason they are written to

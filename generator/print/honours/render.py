@@ -15,6 +15,7 @@ import re
 import shutil
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -146,11 +147,14 @@ def _run(jobs: list[RenderJob], workers: int) -> list[RenderResult]:
         if len(jobs) <= 1 or workers <= 1:
             return [render_job(job) for job in jobs]
         context = render_context()
+        # Ctrl-C stops the build, not each worker with a traceback (forked workers ignore
+        # it already: the fork server does)
+        quiet = workers_ignore_ctrl_c() if context.get_start_method() == "spawn" else nullcontext()
         with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
-            with workers_ignore_ctrl_c():  # Ctrl-C stops the build, not each worker with a traceback
+            with quiet:
                 results = pool.map(render_job, jobs)
             return list(results)
-    except BrokenProcessPool as exc:
+    except (BrokenProcessPool, EOFError) as exc:
         raise BuildError("生成荣誉证书或牌匾的子进程意外退出，可能是内存不足。") from exc
     except (OSError, ValueError, RuntimeError) as exc:
         raise BuildError(f"生成荣誉证书或牌匾失败：{exc}") from exc
