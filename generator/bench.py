@@ -82,12 +82,13 @@ def _notes(options: argparse.Namespace) -> list[str]:
         " (reused when present).",
         "Clean build and bare MkDocs both start from an empty output folder; the parse cache is warm "
         "(the clean build's `--clean` empties jinlin's own cache folder).",
-        "Rebuild ratios divide wall times of the same run; CPU ratios are given beside them. The edited "
-        "rebuild is the median of five builds, each after another sentence is added to the same activity "
-        "(the first right after the clean build, which keeps its caches for it).",
-        "The province is divided by a clean city build made right before it (the city's first clean "
-        "build is half an hour earlier, and the host's speed drifts); the ratio to the first is given "
-        "beside it.",
+        "Rebuild ratios divide wall times of the same run; CPU ratios are given beside them. The clean "
+        "build is the median of three (each into an empty folder), the edited rebuild the median of five "
+        "builds, each after another sentence is added to the same activity (the first right after the "
+        "unchanged rebuild, which follows the last clean build).",
+        "The province is divided by the mean of two clean city builds, made right before and right after "
+        "it (the city's first clean builds are half an hour earlier, and the host's speed drifts); the "
+        "ratios to each are given beside it.",
         "jinlin's own modules are byte-compiled before the run (`python -m compileall generator`), as an "
         "installed program's are: this machine sets `PYTHONDONTWRITEBYTECODE`, which would make every "
         "process compile them again (0.12 s each).",
