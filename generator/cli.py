@@ -181,7 +181,10 @@ def _end_now() -> None:
     if (search := sys.modules.get("generator.site.searchindex")) is not None:
         search.stop_service()  # and waited for: no process left behind, not even a finished one
     if (workers := sys.modules.get("generator.print.workers")) is not None:
-        workers.forget_for_exit()  # the same for the render workers' fork server
+        try:
+            workers.forget_for_exit()  # the same for the render workers' fork server
+        except (OSError, ChildProcessError, KeyboardInterrupt):  # the build is done and written
+            pass
     logging.shutdown()
     sys.stdout.flush()
     sys.stderr.flush()

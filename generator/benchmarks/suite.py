@@ -179,7 +179,7 @@ class Suite:
         after = self._run("clean-after", [*BUILD, "--clean"], city.root)
         wall = result.wall / ((before.wall + after.wall) / 2)
         cpu = result.cpu / ((before.cpu + after.cpu) / 2)
-        each = "；".join(f"与{name}的相比 时长 {a:.1f}×、CPU {b:.1f}×"
+        each = "；".join(f"与{name}一次相比 时长 {a:.1f}×、CPU {b:.1f}×"
                         for name, (a, b) in (("在前", result.ratio(before)), ("在后", result.ratio(after))))
         self.add(Figure("省级规模全新生成", f"{seconds(result.wall, result.cpu)}，峰值 {result.peak_mib:.0f} MiB",
                         "不耗尽内存", True, result.command))

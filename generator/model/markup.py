@@ -104,7 +104,8 @@ Such text converts to its paragraphs (see :func:`_quick`)."""
 
 
 _WORD = r"[^\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f\s\u3000\ud800-\udfff]"
-"""A character Markdown gives no meaning to (not ASCII punctuation, control or space)."""
+"""A character Markdown gives no meaning to (not ASCII punctuation, control or space;
+nor a lone surrogate, which the sanitiser refuses and the quick way must not let through)."""
 _STRONG = rf"(?<!\*)\*\*(?={_WORD})(?:{_WORD}|(?<={_WORD}) (?={_WORD}))+?(?<={_WORD})\*\*(?!\*)"
 """``**粗体**``: words (single spaces between them) in double asterisks, not touching a third."""
 _LINE = rf"(?:{_WORD}|(?<=\S) (?=\S)|{_STRONG})+"

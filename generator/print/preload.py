@@ -8,9 +8,10 @@ frozen collector state come with the fork.
 
 Nothing here renders: a process that has laid text out with Pango must not fork
 (WeasyPrint #684). Importing WeasyPrint reads fontconfig's configuration and font list
-once and releases them at once, and registers GLib's types: one thread, nothing of it
-held, as the tests check. SIGINT is ignored here so that the workers, which keep the
-server's handlers, ignore it too (see :mod:`generator.signals`).
+once and releases them at once, and registers GLib's types: one thread, and no font
+or fontconfig cache kept (the tests check the cache files are not mapped). SIGINT is
+ignored here so that the workers, which keep the server's handlers, ignore it too (see
+:mod:`generator.signals`).
 """
 
 from __future__ import annotations

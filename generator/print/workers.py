@@ -32,7 +32,6 @@ import gc
 import multiprocessing
 import os
 import signal
-import sys
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -91,10 +90,18 @@ def _start(pool: ProcessPoolExecutor, workers: int) -> None:
             return  # this process's next submit meets the same failure and reports it
 
 
-_SERVER_ENVIRONMENT: tuple[object, ...] | None = None
-"""The environment and import path the running fork server started with (``None``: none
-started by :func:`render_context`)."""
+_SERVER_ENVIRONMENT: tuple[tuple[str, str], ...] | None = None
+"""The environment :func:`render_context` last ensured the server with (``None``: not
+since it was last stopped)."""
 _STOP_AT_EXIT = False
+_SERVER_LOCK = threading.RLock()
+"""Held while the server is checked, started or stopped."""
+VOLATILE = frozenset({"PYTEST_CURRENT_TEST"})
+"""Variables that change without changing anything for a render (pytest's, per phase)."""
+
+
+def _environment() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted((k, v) for k, v in os.environ.items() if k not in VOLATILE))
 
 
 def render_context() -> multiprocessing.context.BaseContext:
@@ -105,23 +112,26 @@ def render_context() -> multiprocessing.context.BaseContext:
         return multiprocessing.get_context("spawn")
     from multiprocessing import forkserver
 
-    environment = (tuple(sorted(os.environ.items())), tuple(sys.path))
-    if _SERVER_ENVIRONMENT is not None and environment != _SERVER_ENVIRONMENT:
-        stop_render_server()  # its workers would render with the old fonts, locale, paths
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["generator.print.preload"])
-    try:
-        # the server inherits an ignored Ctrl-C (as do the workers it forks): while it
-        # imports, a Ctrl-C would print its traceback. From a thread no handler can be set
-        # (``mkdocs serve`` renders no PDF); there the window is the server's start.
-        with workers_ignore_ctrl_c():
-            forkserver.ensure_running()
-    except OSError:  # no socket (a read-only temporary folder, a path too long)
-        return multiprocessing.get_context("spawn")
-    _SERVER_ENVIRONMENT = environment
-    if not _STOP_AT_EXIT:
-        _STOP_AT_EXIT = True
-        atexit.register(stop_render_server)
+    with _SERVER_LOCK:
+        environment = _environment()
+        if _SERVER_ENVIRONMENT is not None and environment != _SERVER_ENVIRONMENT:
+            # workers are forked from the server with its environment (fonts, locale), not
+            # this process's; their import path and folder are set from this process's
+            stop_render_server()
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["generator.print.preload"])
+        try:
+            # the server inherits an ignored Ctrl-C (as do the workers it forks): while it
+            # imports, a Ctrl-C would print its traceback. From a thread no handler can be
+            # set (``mkdocs serve`` renders no PDF); there the window is the server's start.
+            with workers_ignore_ctrl_c():
+                forkserver.ensure_running()
+        except OSError:  # no socket (a read-only temporary folder, a path too long)
+            return multiprocessing.get_context("spawn")
+        _SERVER_ENVIRONMENT = environment
+        if not _STOP_AT_EXIT:
+            _STOP_AT_EXIT = True
+            atexit.register(stop_render_server)
     return context
 
 
@@ -131,27 +141,30 @@ worker has); then it is killed."""
 
 
 def stop_render_server(wait: float = STOP_WAIT) -> None:
-    """Stop the fork server :func:`render_context` started and wait for it, so that no
-    process is left behind and its CPU (and that of the workers it waited for) counts as
-    this process's. Idempotent; the next pool starts a new server."""
+    """Stop the fork server :func:`render_context` ensured and wait for it (it ends once
+    its workers have, which pools wait for), so that its CPU and theirs count as this
+    process's; after ``wait`` seconds it is killed (a worker of an interrupted pool would
+    keep it waiting; that worker then ends with its pool). Idempotent; the next pool starts
+    a new server."""
     global _SERVER_ENVIRONMENT
     from multiprocessing import forkserver, util
 
-    server = getattr(forkserver, "_forkserver", None)
-    if _SERVER_ENVIRONMENT is None or server is None:
-        return
-    _SERVER_ENVIRONMENT = None
-    names = ("_lock", "_forkserver_pid", "_forkserver_alive_fd", "_forkserver_address")
-    if not all(hasattr(server, name) for name in names):  # another Python's fork server
-        getattr(server, "_stop", lambda: None)()
-        return
-    with server._lock:
-        pid, alive, address = server._forkserver_pid, server._forkserver_alive_fd, server._forkserver_address
-        if pid is None:
+    with _SERVER_LOCK:
+        server = getattr(forkserver, "_forkserver", None)
+        if _SERVER_ENVIRONMENT is None or server is None:
             return
-        server._forkserver_pid = server._forkserver_alive_fd = server._forkserver_address = None
-        os.close(alive)  # the server ends when no process holds this pipe open any more
-        _reap(pid, wait)
+        _SERVER_ENVIRONMENT = None
+        names = ("_lock", "_forkserver_pid", "_forkserver_alive_fd", "_forkserver_address")
+        if not all(hasattr(server, name) for name in names):  # another Python's fork server
+            getattr(server, "_stop", lambda: None)()
+            return
+        with server._lock:
+            pid, alive, address = server._forkserver_pid, server._forkserver_alive_fd, server._forkserver_address
+            if pid is None or alive is None:
+                return
+            server._forkserver_pid = server._forkserver_alive_fd = server._forkserver_address = None
+            os.close(alive)  # the server ends when no process holds this pipe open any more
+            _reap(pid, wait)
         if address and not util.is_abstract_socket_namespace(address):
             try:
                 os.unlink(address)
@@ -175,9 +188,9 @@ def _reap(pid: int, wait: float) -> None:
 
 
 def forget_for_exit() -> None:
-    """Before ``os._exit``: what a normal exit does for the render workers — the fork
-    server stopped and waited for, and multiprocessing's temporary folder (its socket's)
-    removed."""
+    """Only immediately before ``os._exit``: what a normal exit does for the render
+    workers — the fork server stopped and waited for, and multiprocessing's temporary
+    folder (its socket's) removed. Afterwards multiprocessing counts as exited."""
     stop_render_server()
     from multiprocessing import util
 

@@ -40,7 +40,7 @@ def content() -> Content:
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory, content: Content) -> dict[tuple[str, str], HonoursFile]:
-    """Every month of the fixture (through the spawn pool), keyed (month, kind)."""
+    """Every month of the fixture (through the worker pool), keyed (month, kind)."""
     root = tmp_path_factory.mktemp("honours")
     files = render_all(content, root / "print", jobs=2, cache_dir=root / "cache")
     return {(f.month, f.kind): f for f in files}
