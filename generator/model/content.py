@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from generator.model.base import month_of
+from generator.model.base import Record, month_of
 from generator.model.events import Activity, Meeting, MicroWish, RatingSheet
 from generator.model.organisation import Community, HelpGroup, PairedUnit, Person
 from generator.model.settings import DeclaredFigures, ScoringRules, SiteSettings
@@ -41,6 +42,13 @@ class Content:
     @property
     def media_root(self) -> Path:
         return self.root / "media"
+
+    def records(self) -> Iterator[Record]:
+        """Every record: the settings, then each table's."""
+        yield from (self.site, self.scoring)
+        for table in (self.communities, self.units, self.groups, self.people, self.meetings, self.activities,
+                      self.ratings, self.wishes):
+            yield from table.values()
 
     def months(self) -> list[str]:
         """Every month (``YYYY-MM``) with an activity, meeting or rating, oldest first."""

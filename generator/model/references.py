@@ -80,7 +80,7 @@ def check_references(content: Content, failed: set[tuple[str, str]]) -> list[Pro
         for record in getattr(content, table).values():
             problems.extend(record_problems(resolver, kind, record))
     media = content.media_root.resolve()
-    for record in _all_records(content):
+    for record in content.records():
         problems.extend(scan_record(record))
         problems.extend(_photo_files(content, media, record))
     return problems
@@ -121,13 +121,6 @@ def _photos_of(record: Record) -> Iterator[tuple[Loc, Photo]]:
     single = getattr(record, "photo", None)
     if isinstance(single, Photo):
         yield ("photo",), single
-
-
-def _all_records(content: Content) -> Iterator[Record]:
-    yield from (content.site, content.scoring)
-    for table in (content.communities, content.units, content.groups, content.people,
-                  content.meetings, content.activities, content.ratings, content.wishes):
-        yield from table.values()
 
 
 def _unique(record: Record, items: Iterable[tuple[Loc, str]], label: str) -> Iterator[Problem]:

@@ -74,11 +74,9 @@ def bench_bulletins(content_dir: Path | str, *, jobs: int = 2,
 def restore_stored_lists(content: Content) -> None:
     """Read every list the content store keeps apart (the 星级 sheets' 24,000 building
     rows in a city year: read on first use, which would otherwise fall inside the timing)."""
-    for records in (content.communities, content.units, content.groups, content.people, content.meetings,
-                    content.activities, content.ratings, content.wishes):
-        for record in records.values():
-            for name in type(record).stored_apart:
-                len(getattr(record, name))
+    for record in content.records():
+        for name in type(record).stored_apart:
+            len(getattr(record, name))
 
 
 def _cpu_seconds() -> float:
