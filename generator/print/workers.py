@@ -49,18 +49,20 @@ def run_jobs(jobs: Iterable[RenderJob], workers: int, *, expected: int = 0) -> l
     """Render ``jobs`` in order and return their results in the same order. ``expected``
     is how many jobs the caller foresees: two or more start the pool at once."""
     if workers > 1 and expected > 1:
-        with _pool(workers) as pool:
+        with render_pool(workers) as pool:
             return _in_pool(pool, iter(jobs))
     pending = iter(jobs)
     first = list(islice(pending, 2))
     if workers <= 1 or len(first) <= 1:
         return [_guarded(job) for job in chain(first, pending)]
-    with _pool(workers) as pool:
+    with render_pool(workers) as pool:
         return _in_pool(pool, chain(first, pending))
 
 
 @contextmanager
-def _pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+def render_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+    """A pool of ``workers`` render processes, all started now (the bulletins' and the
+    honours'): forked from the fork server, else spawned with Ctrl-C ignored."""
     context = render_context()
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm_up)
     starter = None

@@ -28,7 +28,7 @@ def _alive(pid: int) -> bool:
 
 
 def test_workers_come_from_a_server_that_imported_weasyprint_and_ignore_ctrl_c() -> None:
-    with workers._pool(2) as pool:
+    with workers.render_pool(2) as pool:
         parents = {pool.submit(os.getppid).result(timeout=120) for _ in range(4)}
         handlers = {pool.submit(signal.getsignal, signal.SIGINT).result(timeout=120) for _ in range(4)}
     [server] = parents
@@ -39,7 +39,7 @@ def test_workers_come_from_a_server_that_imported_weasyprint_and_ignore_ctrl_c()
     assert not re.search(r"\.cache-\d+$", maps, re.M), "fontconfig's caches are the workers' own"
     assert handlers == {signal.SIG_IGN}, "Ctrl-C is for the main process only"
     # a second pool forks from the same server, at once
-    with workers._pool(1) as pool:
+    with workers.render_pool(1) as pool:
         assert pool.submit(os.getppid).result(timeout=120) == server
     workers.stop_render_server()
     assert not _alive(server), "stopped and waited for: nothing left behind, not even a zombie"
@@ -47,10 +47,10 @@ def test_workers_come_from_a_server_that_imported_weasyprint_and_ignore_ctrl_c()
 
 
 def test_a_pool_after_the_server_stopped_starts_another(tmp_path: Path) -> None:
-    with workers._pool(1) as pool:
+    with workers.render_pool(1) as pool:
         first = pool.submit(os.getppid).result(timeout=120)
     workers.stop_render_server()
-    with workers._pool(1) as pool:
+    with workers.render_pool(1) as pool:
         second = pool.submit(os.getppid).result(timeout=120)
     workers.stop_render_server()
     assert first != second and not _alive(first) and not _alive(second)
@@ -59,13 +59,13 @@ def test_a_pool_after_the_server_stopped_starts_another(tmp_path: Path) -> None:
 def test_a_changed_environment_gets_a_new_server(monkeypatch: pytest.MonkeyPatch) -> None:
     """Workers inherit the server's environment (fonts, locale), not this process's; pytest's
     own variable, which changes at every phase of every test, starts no server."""
-    with workers._pool(1) as pool:
+    with workers.render_pool(1) as pool:
         first = pool.submit(os.getppid).result(timeout=120)
     monkeypatch.setenv("PYTEST_CURRENT_TEST", "another phase")
-    with workers._pool(1) as pool:
+    with workers.render_pool(1) as pool:
         assert pool.submit(os.getppid).result(timeout=120) == first
     monkeypatch.setenv("JINLIN_TEST_FONTCONFIG", "other")
-    with workers._pool(1) as pool:
+    with workers.render_pool(1) as pool:
         second = pool.submit(os.getppid).result(timeout=120)
         seen = pool.submit(os.getenv, "JINLIN_TEST_FONTCONFIG").result(timeout=120)
     assert second != first and not _alive(first)
@@ -94,7 +94,7 @@ def test_forget_for_exit_leaves_nothing_behind_an_os_exit(tmp_path: Path) -> Non
     """What generator.cli._end_now does before os._exit: no server, no temporary folder."""
     code = ("import os, sys\n"
             "from generator.print import workers\n"
-            "with workers._pool(1) as pool:\n"
+            "with workers.render_pool(1) as pool:\n"
             "    print(pool.submit(os.getppid).result(timeout=120), flush=True)\n"
             "workers.forget_for_exit()\n"
             "os._exit(0)\n")

@@ -13,9 +13,7 @@ from __future__ import annotations
 import filecmp
 import re
 import shutil
-from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,8 +25,7 @@ from generator.print.fonts import require_fonts
 from generator.print.honours.html import certificates_html, plaques_html
 from generator.print.honours.records import MonthHonours, honour_months, month_honours
 from generator.print.pdf import RenderJob, RenderResult, render_job
-from generator.print.workers import render_context
-from generator.signals import workers_ignore_ctrl_c
+from generator.print.workers import render_pool
 
 DEFAULT_CACHE = Path(".cache/jinlin/certificates")
 RENDER_VERSION = "honours-1"
@@ -140,20 +137,14 @@ def _plan(honours: MonthHonours, kind: str, html: str, pages: int, cache: Bullet
 
 
 def _run(jobs: list[RenderJob], workers: int) -> list[RenderResult]:
-    """Here for one job or one worker, else in a pool of the bulletins' workers (forked from
-    the render fork server: see :mod:`generator.print.workers`); every failure becomes a
-    Chinese :class:`BuildError`."""
+    """Here for one job or one worker, else in the bulletins' pool of render workers (see
+    :func:`generator.print.workers.render_pool`); every failure becomes a Chinese
+    :class:`BuildError`."""
     try:
         if len(jobs) <= 1 or workers <= 1:
             return [render_job(job) for job in jobs]
-        context = render_context()
-        # Ctrl-C stops the build, not each worker with a traceback (forked workers ignore
-        # it already: the fork server does)
-        quiet = workers_ignore_ctrl_c() if context.get_start_method() == "spawn" else nullcontext()
-        with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
-            with quiet:
-                results = pool.map(render_job, jobs)
-            return list(results)
+        with render_pool(min(workers, len(jobs))) as pool:
+            return list(pool.map(render_job, jobs))
     except (BrokenProcessPool, EOFError) as exc:
         raise BuildError("生成荣誉证书或牌匾的子进程意外退出，可能是内存不足。") from exc
     except (OSError, ValueError, RuntimeError) as exc:
