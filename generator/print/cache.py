@@ -16,6 +16,7 @@ Layout of the cache folder (``.cache/jinlin/bulletins/`` beside ``content/`` by 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from dataclasses import dataclass
@@ -30,13 +31,18 @@ RENDER_VERSION = "1"
 def cache_key(html: str, edition: str, attachment: bytes) -> str:
     """The key for one edition of one month's bulletin."""
     digest = hashlib.sha256()
-    here = Path(__file__).parent
-    code = (here / "pdf.py").read_bytes() + (here / "fontfiles.py").read_bytes()  # what writes the bytes
     for part in (RENDER_VERSION.encode(), version("weasyprint").encode(), edition.encode(),
-                 code, attachment, html.encode()):
+                 _renderer_code(), attachment, html.encode()):
         digest.update(len(part).to_bytes(8, "big"))
         digest.update(part)
     return digest.hexdigest()[:32]
+
+
+@functools.cache
+def _renderer_code() -> bytes:
+    """The code that writes a PDF's bytes (read once, not for every month)."""
+    here = Path(__file__).parent
+    return (here / "pdf.py").read_bytes() + (here / "fontfiles.py").read_bytes()
 
 
 @dataclass(frozen=True)

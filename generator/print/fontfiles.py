@@ -150,7 +150,7 @@ def _subset(font: Any, glyphs: list[int], hinting: bool) -> bytes | None:
                                          ffi.new("hb_codepoint_t[]", kept), len(kept))
         harfbuzz_subset.hb_subset_input_set_flags(request, flags | more_flags)
         if dropped:
-            tags = sorted(harfbuzz.hb_tag_from_string(name, -1) for name in dropped)
+            tags = _tags(dropped)
             harfbuzz.hb_set_add_sorted_array(
                 harfbuzz_subset.hb_subset_input_set(request, harfbuzz_subset.HB_SUBSET_SETS_DROP_TABLE_TAG),
                 ffi.new("hb_codepoint_t[]", tags), len(tags))
@@ -169,6 +169,14 @@ def _subset(font: Any, glyphs: list[int], hinting: bool) -> bytes | None:
             return None
         _PASSES["two"] += 1
     return get_hb_object_data(face) or None
+
+
+@functools.cache
+def _tags(names: tuple[bytes, ...]) -> list[int]:
+    """HarfBuzz's numbers for table ``names``, sorted (the order a sorted array needs)."""
+    from weasyprint.text.ffi import harfbuzz  # type: ignore[import-untyped]
+
+    return sorted(harfbuzz.hb_tag_from_string(name, -1) for name in names)
 
 
 def _wrap(path: str, shared: Wrapper) -> bool:
