@@ -206,8 +206,11 @@ def _in_pool(pool: ProcessPoolExecutor, jobs: Iterator[RenderJob]) -> list[Rende
     for job in jobs:
         try:
             submitted.append((job, pool.submit(_work, job)))
-        except (BrokenProcessPool, EOFError, OSError) as exc:  # a worker died while this
-            raise _broken(job) from exc  # month was prepared, or none could start
+        except BrokenProcessPool as exc:  # a worker died while this month was prepared
+            raise _broken(job) from exc
+        except (EOFError, OSError) as exc:  # no worker could start (the fork server is gone)
+            reason = str(exc) or type(exc).__name__
+            raise BuildError(f"无法启动生成工作简报的子进程（{job.id_prefix[1:]}）：{reason}") from exc
     return [_result(future, job) for job, future in submitted]
 
 

@@ -106,6 +106,25 @@ def test_forget_for_exit_leaves_nothing_behind_an_os_exit(tmp_path: Path) -> Non
     assert list(tmp_path.glob("pymp-*")) == [], "multiprocessing's folder is gone"
 
 
+def test_a_worker_that_cannot_start_is_reported_in_chinese() -> None:
+    """The fork server gone while a month is handed over: the build stops with a message
+    naming the month, not a traceback."""
+    import datetime as dt
+    from concurrent.futures import ProcessPoolExecutor
+
+    from generator.errors import BuildError
+    from generator.print.pdf import RenderJob
+
+    class Gone(ProcessPoolExecutor):
+        def submit(self, *args: object, **kwargs: object) -> object:
+            raise EOFError
+
+    job = RenderJob(html="<p>x</p>", target="unused.pdf", pdf_variant="pdf/a-3b", id_prefix="b2026-10",
+                    date=dt.date(2026, 10, 31), document_id="test")
+    with Gone(max_workers=1) as pool, pytest.raises(BuildError, match="无法启动生成工作简报的子进程（2026-10）"):
+        workers._in_pool(pool, iter([job]))
+
+
 def test_no_server_means_spawn(monkeypatch: pytest.MonkeyPatch) -> None:
     from multiprocessing import forkserver
 
